@@ -28,6 +28,14 @@ public interface Experiment {
     }
 
     /**
+     * Estimates the seconds one cell takes on one core. The driver only compares estimates, to pack cells into tasks
+     * of even length; the default treats every cell alike.
+     */
+    default double estimatedSeconds(Cell cell) {
+        return 1.0;
+    }
+
+    /**
      * Normalizes typed values and checks rules that involve several parameters. For example the toy experiment sets
      * {@code form = plain} at depth 1. The result decides the cell id, so values that do not change the cell's rows
      * should be normalized to one representative.

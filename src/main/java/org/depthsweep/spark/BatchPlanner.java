@@ -1,0 +1,84 @@
+package org.depthsweep.spark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.depthsweep.sweep.Cell;
+
+/**
+ * Packs cells into tasks. Cheap cells are grouped so that scheduling and commit costs stay small, and task sizes
+ * shrink towards the end of the sweep (guided self-scheduling) so that no core idles long while another finishes a
+ * large last task.
+ */
+final class BatchPlanner {
+    /** Smallest task worth scheduling, in estimated seconds. */
+    static final double MIN_TASK_SECONDS = 0.05;
+
+    private BatchPlanner() {
+    }
+
+    /**
+     * Plans the tasks of a run.
+     *
+     * @param cells        cells to run
+     * @param cost         estimated seconds of a cell
+     * @param parallelism  cores that run tasks at once
+     * @param cellsPerTask fixed number of cells per task, or 0 to choose by estimated cost
+     * @param runId        prefix of the batch ids
+     * @param superseded   failed-row file of each cell that failed before
+     * @return batches in the order they should be scheduled, largest first
+     */
+    static List<CellBatch> plan(List<Cell> cells, ToDoubleFunction<Cell> cost, int parallelism, int cellsPerTask,
+                                String runId, Map<String, String> superseded) {
+        List<Cell> sorted = new ArrayList<>(cells);
+        sorted.sort(Comparator.comparingDouble(cost).reversed().thenComparing(Cell::cellId));
+        List<List<Cell>> groups = new ArrayList<>();
+        if (cellsPerTask > 0) {
+            for (int i = 0; i < sorted.size(); i += cellsPerTask) {
+                groups.add(sorted.subList(i, Math.min(sorted.size(), i + cellsPerTask)));
+            }
+        } else {
+            double remaining = 0;
+            for (Cell cell : sorted) {
+                remaining += cost.applyAsDouble(cell);
+            }
+            int p = Math.max(1, parallelism);
+            List<Cell> current = new ArrayList<>();
+            double currentCost = 0;
+            double target = Math.max(MIN_TASK_SECONDS, remaining / (2.0 * p));
+            for (Cell cell : sorted) {
+                double c = cost.applyAsDouble(cell);
+                current.add(cell);
+                currentCost += c;
+                if (currentCost >= target) {
+                    groups.add(current);
+                    remaining -= currentCost;
+                    current = new ArrayList<>();
+                    currentCost = 0;
+                    target = Math.max(MIN_TASK_SECONDS, remaining / (2.0 * p));
+                }
+            }
+            if (!current.isEmpty()) {
+                groups.add(current);
+            }
+        }
+        List<CellBatch> batches = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            List<Cell> group = List.copyOf(groups.get(i));
+            double seconds = 0;
+            Map<String, String> replaced = new java.util.TreeMap<>();
+            for (Cell cell : group) {
+                seconds += cost.applyAsDouble(cell);
+                String file = superseded.get(cell.cellId());
+                if (file != null) {
+                    replaced.put(cell.cellId(), file);
+                }
+            }
+            batches.add(new CellBatch(String.format("%s-%05d", runId, i), group, replaced, seconds));
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,101 @@
+package org.depthsweep.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.LongAccumulator;
+import org.depthsweep.experiment.CellResult;
+import org.depthsweep.experiment.CellRunner;
+import org.depthsweep.experiment.Experiment;
+import org.depthsweep.experiment.ExperimentRegistry;
+import org.depthsweep.experiment.RunStatus;
+import org.depthsweep.store.Provenance;
+import org.depthsweep.store.ResultRows;
+import org.depthsweep.store.SweepStore;
+import org.depthsweep.store.TableSchema;
+import org.depthsweep.store.Tables;
+import org.depthsweep.sweep.Cell;
+
+/** The work of one Spark task: run a batch of cells and commit their rows to the sweep directory. */
+final class BatchTask implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String sweepDir;
+    private final String sweepName;
+    private final String experimentName;
+    private final Provenance provenance;
+    private final int maxAttempts;
+    private final HadoopConf hadoopConf;
+    private final LongAccumulator cellsDone;
+
+    BatchTask(String sweepDir, String sweepName, String experimentName, Provenance provenance, int maxAttempts,
+              HadoopConf hadoopConf, LongAccumulator cellsDone) {
+        this.sweepDir = sweepDir;
+        this.sweepName = sweepName;
+        this.experimentName = experimentName;
+        this.provenance = provenance;
+        this.maxAttempts = maxAttempts;
+        this.hadoopConf = hadoopConf;
+        this.cellsDone = cellsDone;
+    }
+
+    BatchReport run(CellBatch batch) {
+        long started = System.nanoTime();
+        try {
+            SweepStore store = new SweepStore(sweepDir, hadoopConf.get());
+            if (store.isCommitted(batch.batchId())) {
+                return new BatchReport(batch.batchId(), false, batch.cells().size(), 0, 0, 0, 0L, 0L);
+            }
+            Experiment experiment = ExperimentRegistry.get(experimentName);
+            TableSchema runs = Tables.runs(experiment);
+            TableSchema curves = Tables.curves(experiment);
+            List<String> provenanceValues = provenance.columnValues();
+
+            List<Object[]> runRows = new ArrayList<>();
+            Map<String, Object[]> failedRows = new TreeMap<>();
+            List<Object[]> curveRows = new ArrayList<>();
+            int ok = 0;
+            int diverged = 0;
+            long cellMillis = 0;
+            for (Cell cell : batch.cells()) {
+                CellResult result = CellRunner.run(cell, maxAttempts);
+                cellMillis += result.wallMs();
+                Object[] row = ResultRows.runRow(sweepName, experiment, result, provenanceValues);
+                if (result.status() == RunStatus.FAILED) {
+                    failedRows.put(cell.cellId(), row);
+                } else {
+                    runRows.add(row);
+                    ResultRows.addCurveRows(result, curveRows);
+                    if (result.status() == RunStatus.OK) {
+                        ok++;
+                    } else {
+                        diverged++;
+                    }
+                }
+                if (cellsDone != null) {
+                    cellsDone.add(1);
+                }
+            }
+            String attempt = attemptTag();
+            boolean committed = store.commitBatch(batch.batchId(), attempt, runs, runRows, failedRows, curves,
+                    curveRows, new ArrayList<>(batch.superseded().values()));
+            long taskMillis = (System.nanoTime() - started) / 1_000_000L;
+            return new BatchReport(batch.batchId(), committed, batch.cells().size(), ok, diverged, failedRows.size(),
+                    cellMillis, taskMillis);
+        } catch (IOException e) {
+            throw new UncheckedIOException("batch " + batch.batchId() + " could not be written to " + sweepDir, e);
+        }
+    }
+
+    private static String attemptTag() {
+        TaskContext context = TaskContext.get();
+        String random = Long.toHexString(Double.doubleToLongBits(Math.random()) ^ System.nanoTime());
+        return context == null ? "local-" + random : "a" + context.attemptNumber() + "-" + random;
+    }
+}

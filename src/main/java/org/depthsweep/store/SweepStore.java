@@ -1,0 +1,358 @@
+package org.depthsweep.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files of one sweep directory and the protocol that makes result writes all-or-nothing.
+ *
+ * <p>Layout under the sweep directory:
+ * <pre>
+ *   sweep.conf                                 resolved sweep file of the last run
+ *   runs/part-BATCH.parquet                    ok and diverged rows of one batch; its presence commits the batch
+ *   runs/failed-BATCH-CELL.parquet             the row of one failed cell, deleted once the cell runs again
+ *   curves/part-BATCH.parquet                  curve rows of one batch
+ *   fits/, acceleration/                       derived tables, rewritten as a whole by each fit
+ *   _staging/                                  files being written; never read as results
+ * </pre>
+ *
+ * <p>A batch is written to {@code _staging} first, then its curves and failed rows are renamed into place, and the
+ * runs part file is renamed last. Until that last rename the batch is not committed: {@link #recover()} deletes its
+ * curves and failed files, and readers skip them. Batch ids sort in the order they were created, so the newest row
+ * of a cell wins. Spark and Hive ignore files whose names start with {@code _} or {@code .}, so outside readers of
+ * {@code runs/} and {@code curves/} see committed files and, at worst, an uncommitted batch from a driver that was
+ * killed mid-commit and not yet recovered.
+ */
+public final class SweepStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SweepStore.class);
+
+    public static final String SWEEP_FILE = "sweep.conf";
+    public static final String STAGING = "_staging";
+    private static final String PART_PREFIX = "part-";
+    private static final String FAILED_PREFIX = "failed-";
+    private static final String SUFFIX = ".parquet";
+
+    private final Path dir;
+    private final Configuration conf;
+    private final FileSystem fs;
+
+    /**
+     * Opens a sweep directory; nothing is created until something is written.
+     *
+     * @param dir  any Hadoop file system URI or a local path
+     * @param conf Hadoop configuration used for the file system
+     */
+    public SweepStore(String dir, Configuration conf) throws IOException {
+        this.conf = conf;
+        Path path = new Path(dir);
+        this.fs = path.getFileSystem(conf);
+        if (fs instanceof LocalFileSystem) {
+            // Checksum side files (.crc) only clutter a local results folder.
+            fs.setWriteChecksum(false);
+            fs.setVerifyChecksum(false);
+        }
+        this.dir = fs.makeQualified(path);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Configuration conf() {
+        return conf;
+    }
+
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    /** Folder of a table. */
+    public Path table(String table) {
+        return new Path(dir, table);
+    }
+
+    /** Returns whether the batch's runs part file exists, which is what commits it. */
+    public boolean isCommitted(String batchId) throws IOException {
+        return fs.exists(new Path(table(Tables.RUNS), PART_PREFIX + batchId + SUFFIX));
+    }
+
+    /**
+     * Writes and commits one batch. Safe to call again for the same batch after a failed attempt: files of the
+     * earlier attempt are replaced. Returns false, writing nothing, when the batch is already committed.
+     *
+     * @param batchId        sortable, unique id of the batch
+     * @param attempt        distinguishes staging folders of concurrent or repeated attempts
+     * @param runRows        ok and diverged rows in runs order
+     * @param failedRows     rows of failed cells, keyed by cell id
+     * @param curveRows      curve rows of every cell in the batch
+     * @param supersededRuns failed-row files of earlier runs for the cells in this batch, deleted after the commit
+     */
+    public boolean commitBatch(String batchId, String attempt, TableSchema runsSchema, List<Object[]> runRows,
+                               Map<String, Object[]> failedRows, TableSchema curvesSchema, List<Object[]> curveRows,
+                               List<String> supersededRuns) throws IOException {
+        if (isCommitted(batchId)) {
+            return false;
+        }
+        Path staging = new Path(new Path(dir, STAGING), batchId + "-" + attempt);
+        fs.mkdirs(staging);
+        Path stagedCurves = new Path(staging, "curves" + SUFFIX);
+        Path stagedRuns = new Path(staging, "runs" + SUFFIX);
+        ParquetIO.write(conf, stagedCurves, curvesSchema, curveRows);
+        ParquetIO.write(conf, stagedRuns, runsSchema, runRows);
+        Map<String, Path> stagedFailed = new TreeMap<>();
+        for (Map.Entry<String, Object[]> e : failedRows.entrySet()) {
+            Path file = new Path(staging, "failed-" + e.getKey() + SUFFIX);
+            ParquetIO.write(conf, file, runsSchema, List.<Object[]>of(e.getValue()));
+            stagedFailed.put(e.getKey(), file);
+        }
+
+        fs.mkdirs(table(Tables.CURVES));
+        fs.mkdirs(table(Tables.RUNS));
+        moveReplacing(stagedCurves, new Path(table(Tables.CURVES), PART_PREFIX + batchId + SUFFIX));
+        for (Map.Entry<String, Path> e : stagedFailed.entrySet()) {
+            moveReplacing(e.getValue(), new Path(table(Tables.RUNS), failedName(batchId, e.getKey())));
+        }
+        Path committed = new Path(table(Tables.RUNS), PART_PREFIX + batchId + SUFFIX);
+        if (fs.exists(committed)) {
+            // Another attempt of this batch committed while this one was writing.
+            fs.delete(staging, true);
+            return false;
+        }
+        if (!fs.rename(stagedRuns, committed)) {
+            throw new IOException("could not rename " + stagedRuns + " to " + committed);
+        }
+        fs.delete(staging, true);
+        for (String name : supersededRuns) {
+            fs.delete(new Path(table(Tables.RUNS), name), false);
+        }
+        return true;
+    }
+
+    /** Returns the name of the file that holds a failed cell's row. */
+    static String failedName(String batchId, String cellId) {
+        return FAILED_PREFIX + batchId + "-" + cellId + SUFFIX;
+    }
+
+    private void moveReplacing(Path from, Path to) throws IOException {
+        if (fs.exists(to)) {
+            fs.delete(to, false);
+        }
+        if (!fs.rename(from, to)) {
+            throw new IOException("could not rename " + from + " to " + to);
+        }
+    }
+
+    /** What {@link #recover()} removed. */
+    public record Recovery(int stagingRemoved, int orphanFilesRemoved, int supersededFailedRemoved) {
+        public boolean changedAnything() {
+            return stagingRemoved + orphanFilesRemoved + supersededFailedRemoved > 0;
+        }
+    }
+
+    /**
+     * Removes what an interrupted driver left behind: the staging folder, curves and failed-row files of batches
+     * whose runs part file never landed, and failed-row files of cells that have a newer row. Call it only while
+     * holding the sweep lock.
+     */
+    public Recovery recover(TableSchema runsSchema) throws IOException {
+        int staging = 0;
+        Path stagingDir = new Path(dir, STAGING);
+        if (fs.exists(stagingDir)) {
+            staging = fs.listStatus(stagingDir).length;
+            fs.delete(stagingDir, true);
+        }
+        Set<String> committed = committedBatches();
+        int orphans = 0;
+        for (FileStatus file : list(Tables.CURVES)) {
+            String batch = batchOfPart(file.getPath().getName());
+            if (batch != null && !committed.contains(batch)) {
+                fs.delete(file.getPath(), false);
+                orphans++;
+            }
+        }
+        for (FileStatus file : list(Tables.RUNS)) {
+            String[] failed = parseFailed(file.getPath().getName());
+            if (failed != null && !committed.contains(failed[0])) {
+                fs.delete(file.getPath(), false);
+                orphans++;
+            }
+        }
+        int superseded = 0;
+        for (String name : supersededFailedFiles(runsSchema)) {
+            fs.delete(new Path(table(Tables.RUNS), name), false);
+            superseded++;
+        }
+        Recovery recovery = new Recovery(staging, orphans, superseded);
+        if (recovery.changedAnything()) {
+            LOG.info("recovered {}: removed {} staging folders, {} files of uncommitted batches and {} superseded "
+                    + "failed rows", dir, staging, orphans, superseded);
+        }
+        return recovery;
+    }
+
+    /** Ids of committed batches: those whose runs part file exists. */
+    public Set<String> committedBatches() throws IOException {
+        Set<String> batches = new HashSet<>();
+        for (FileStatus file : list(Tables.RUNS)) {
+            String batch = batchOfPart(file.getPath().getName());
+            if (batch != null) {
+                batches.add(batch);
+            }
+        }
+        return batches;
+    }
+
+    /** The newest committed row of every cell, with the file it is in. */
+    public record IndexEntry(String cellId, String status, String batchId, String fileName) {
+    }
+
+    /**
+     * Reads the status of every committed cell: from the runs part files of committed batches and the failed-row
+     * files, the newest row of each cell.
+     */
+    public Map<String, IndexEntry> readIndex(TableSchema runsSchema) throws IOException {
+        Set<String> committed = committedBatches();
+        TableSchema idAndStatus = new TableSchema(Tables.RUNS, List.of(runsSchema.columns().get(
+                runsSchema.indexOf("cell_id")), runsSchema.columns().get(runsSchema.indexOf("status"))));
+        List<FileStatus> files = new ArrayList<>(list(Tables.RUNS));
+        files.sort(Comparator.comparing(f -> batchSortKey(f.getPath().getName())));
+        Map<String, IndexEntry> index = new HashMap<>();
+        for (FileStatus file : files) {
+            String name = file.getPath().getName();
+            String batch = batchOfPart(name);
+            String[] failed = parseFailed(name);
+            String owner = batch != null ? batch : failed != null ? failed[0] : null;
+            if (owner == null || !committed.contains(owner)) {
+                continue;
+            }
+            for (Object[] row : ParquetIO.read(conf, file.getPath(), idAndStatus)) {
+                index.put((String) row[0], new IndexEntry((String) row[0], (String) row[1], owner, name));
+            }
+        }
+        return index;
+    }
+
+    /** Committed files of a table (runs: part and live failed files; curves: part files of committed batches). */
+    public List<Path> committedFiles(String table, TableSchema runsSchema) throws IOException {
+        Set<String> committed = committedBatches();
+        Set<String> superseded = Tables.RUNS.equals(table) ? new HashSet<>(supersededFailedFiles(runsSchema))
+                : Set.of();
+        List<Path> files = new ArrayList<>();
+        for (FileStatus file : list(table)) {
+            String name = file.getPath().getName();
+            String batch = batchOfPart(name);
+            String[] failed = parseFailed(name);
+            String owner = batch != null ? batch : failed != null ? failed[0] : null;
+            if (owner != null && committed.contains(owner) && !superseded.contains(name)) {
+                files.add(file.getPath());
+            }
+        }
+        files.sort(Comparator.comparing(Path::getName));
+        return files;
+    }
+
+    private List<String> supersededFailedFiles(TableSchema runsSchema) throws IOException {
+        Map<String, IndexEntry> newest = readIndex(runsSchema);
+        List<String> superseded = new ArrayList<>();
+        Set<String> committed = committedBatches();
+        for (FileStatus file : list(Tables.RUNS)) {
+            String[] failed = parseFailed(file.getPath().getName());
+            if (failed == null || !committed.contains(failed[0])) {
+                continue;
+            }
+            IndexEntry entry = newest.get(failed[1]);
+            if (entry != null && !entry.fileName().equals(file.getPath().getName())) {
+                superseded.add(file.getPath().getName());
+            }
+        }
+        return superseded;
+    }
+
+    private List<FileStatus> list(String table) throws IOException {
+        Path path = table(table);
+        if (!fs.exists(path)) {
+            return List.of();
+        }
+        List<FileStatus> files = new ArrayList<>();
+        for (FileStatus status : fs.listStatus(path)) {
+            if (status.isFile()) {
+                files.add(status);
+            }
+        }
+        return files;
+    }
+
+    private static String batchOfPart(String name) {
+        if (name.startsWith(PART_PREFIX) && name.endsWith(SUFFIX)) {
+            return name.substring(PART_PREFIX.length(), name.length() - SUFFIX.length());
+        }
+        return null;
+    }
+
+    /** Splits {@code failed-BATCH-CELL.parquet} into batch id and cell id; null for other names. */
+    private static String[] parseFailed(String name) {
+        if (!name.startsWith(FAILED_PREFIX) || !name.endsWith(SUFFIX)) {
+            return null;
+        }
+        String body = name.substring(FAILED_PREFIX.length(), name.length() - SUFFIX.length());
+        int cut = body.lastIndexOf('-');
+        if (cut <= 0) {
+            return null;
+        }
+        return new String[] {body.substring(0, cut), body.substring(cut + 1)};
+    }
+
+    /** Orders part and failed files by batch id, and a part file after the failed files of its own batch. */
+    private static String batchSortKey(String name) {
+        String batch = batchOfPart(name);
+        if (batch != null) {
+            return batch + "~";
+        }
+        String[] failed = parseFailed(name);
+        return failed != null ? failed[0] + "!" + failed[1] : name;
+    }
+
+    /** Writes a small text file atomically (temporary file, then rename). */
+    public void writeText(String name, String text) throws IOException {
+        fs.mkdirs(dir);
+        Path tmp = new Path(dir, "." + name + ".tmp");
+        try (OutputStream out = fs.create(tmp, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        moveReplacing(tmp, new Path(dir, name));
+    }
+
+    /**
+     * Replaces a derived table as a whole: writes it to staging, removes the old folder and renames the new one into
+     * place. A derived table can always be computed again from runs and curves.
+     */
+    public void replaceTable(TableSchema schema, List<Object[]> rows, String token) throws IOException {
+        Path staging = new Path(new Path(dir, STAGING), schema.table() + "-" + token);
+        fs.mkdirs(staging);
+        ParquetIO.write(conf, new Path(staging, "part-00000" + SUFFIX), schema, rows);
+        Path target = table(schema.table());
+        if (fs.exists(target)) {
+            fs.delete(target, true);
+        }
+        if (!fs.rename(staging, target)) {
+            throw new IOException("could not rename " + staging + " to " + target);
+        }
+    }
+}
