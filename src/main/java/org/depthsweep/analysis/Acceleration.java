@@ -54,11 +54,16 @@ public final class Acceleration {
      * returns an empty list.
      *
      * @param cells the cells; their ids must be distinct
-     * @param eps   the error threshold that every {@link CellSummary#stepsToEps()} refers to; stored in the rows
-     * @throws IllegalArgumentException if two cells share an id, a cell has no numeric {@code depth} parameter,
-     *                                  or two depth-1 cells are partners of the same cells (the message names both)
+     * @param eps   the error threshold that every {@link CellSummary#stepsToEps()} refers to, finite and > 0;
+     *              stored in the rows
+     * @throws IllegalArgumentException if eps is out of range, two cells share an id, a cell has no numeric
+     *                                  {@code depth} parameter, or two depth-1 cells are partners of the same cells
+     *                                  (the message names both)
      */
     public List<AccelerationRow> rows(List<CellSummary> cells, double eps) {
+        if (!(eps > 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("eps must be finite and > 0, got " + eps);
+        }
         List<CellSummary> sorted = new ArrayList<>(cells);
         sorted.sort(Comparator.comparing(CellSummary::cellId));
         for (int i = 1; i < sorted.size(); i++) {

@@ -222,6 +222,14 @@ class AccelerationTest {
     }
 
     @Test
+    void rowsRejectBadEps() {
+        assertThrows(IllegalArgumentException.class, () -> new Acceleration().rows(grid(), 0));
+        assertThrows(IllegalArgumentException.class, () -> new Acceleration().rows(grid(), Double.NaN));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Acceleration().rows(grid(), Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void rowsOfEmptyInput() {
         assertEquals(List.of(), new Acceleration().rows(List.of(), EPS));
     }
