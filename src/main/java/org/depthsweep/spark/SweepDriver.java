@@ -43,7 +43,10 @@ public final class SweepDriver {
         this.spark = spark;
     }
 
-    /** Result of a run. */
+    /**
+     * Result of a run. {@code wallMillis} runs from reading the index to the last commit, Spark start-up excluded;
+     * {@code cellMillis} sums the cells' own experiment time.
+     */
     public record RunReport(String sweepDir, int totalCells, int alreadyDone, int rerunFailed, int ran, int ok,
                             int diverged, int failed, long cellMillis, long wallMillis) {
     }
@@ -57,6 +60,7 @@ public final class SweepDriver {
      * @param store      the opened sweep directory, locked by the caller
      */
     public RunReport run(SweepJob job, SweepStore store, int limitCells) throws IOException {
+        long started = System.nanoTime();
         Experiment experiment = ExperimentRegistry.get(job.experiment());
         TableSchema runsSchema = Tables.runs(experiment);
         store.recover(runsSchema);
@@ -101,7 +105,6 @@ public final class SweepDriver {
         BatchTask task = new BatchTask(store.dir().toString(), job.name(), job.experiment(),
                 Provenance.forDriver(job.configHash()), job.maxAttempts(),
                 new HadoopConf(spark.sparkContext().hadoopConfiguration()), cellsDone);
-        long started = System.nanoTime();
         jsc.setJobGroup("depthsweep-" + runId, "sweep " + job.name() + ": " + todo.size() + " cells", true);
         JavaFutureAction<List<BatchReport>> future = jsc.parallelize(batches, batches.size())
                 .map(task::run)
@@ -119,8 +122,11 @@ public final class SweepDriver {
             failed += report.failed();
             cellMillis += report.cellMillis();
         }
-        LOG.info("sweep {}: ran {} cells in {} s ({} ok, {} diverged, {} failed); cell compute {} s",
-                job.name(), todo.size(), wallMillis / 1000.0, ok, diverged, failed, cellMillis / 1000.0);
+        LOG.info("sweep {}: ran {} cells in {} s ({} ok, {} diverged, {} failed)", job.name(), todo.size(),
+                wallMillis / 1000.0, ok, diverged, failed);
+        LOG.info("sweep {}: wall {} s on {} cores against {} s of summed cell compute: wall / (compute / cores) "
+                + "= {}", job.name(), wallMillis / 1000.0, parallelism, cellMillis / 1000.0,
+                String.format("%.3f", wallMillis / (cellMillis / (double) parallelism)));
         return new RunReport(store.dir().toString(), job.cells().size(), alreadyDone, rerunFailed, todo.size(), ok,
                 diverged, failed, cellMillis, wallMillis);
     }
