@@ -107,7 +107,7 @@ final class CellExpander {
         return product.longValueExact();
     }
 
-    /** Converts a factor's values to tuples ordered like its members, so a zip group's tuple i pairs its i-th values. */
+    /** Converts a factor's values to tuples ordered like its members. A zip group's tuple i pairs its i-th values. */
     private static List<Object[]> tuples(Dimension dimension, SpecErrors errors) {
         List<Placement> members = dimension.members();
         List<List<Object>> columns = new ArrayList<>(members.size());

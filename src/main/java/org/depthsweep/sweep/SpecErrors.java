@@ -10,9 +10,9 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 
 /**
- * Builds the {@link SweepSpecException} messages of one sweep. Each message starts with where the value was written
- * ({@code conf/toy-lp.conf: line 7}, or {@code --set KEY=VALUE} for an override), then gives the key path, the value,
- * the rule it breaks and a fix.
+ * Builds the {@link SweepSpecException} messages of one sweep. A message about a value starts with where it was
+ * written ({@code conf/toy-lp.conf: line 7}, or {@code --set KEY=VALUE} for an override), then gives the key path, the
+ * value, the rule it breaks and a fix. A message about a missing key or the whole grid starts with the source.
  */
 final class SpecErrors {
     /** Maximum length of a rendered value in a message. A longer rendering is cut and ends with "...". */

@@ -207,7 +207,8 @@ public final class SweepLoader {
         // UnresolvedSubstitution is a subclass of Parse, so it is tested first.
         if (e instanceof ConfigException.UnresolvedSubstitution) {
             return new SweepSpecException(where + ": unresolved substitution: " + detail + ". Fix: define the "
-                    + "referenced key in the sweep file, because environment variables and system properties are not read.");
+                    + "referenced key in the sweep file, because environment variables and system properties are "
+                    + "not read.");
         }
         if (e instanceof ConfigException.Parse) {
             return new SweepSpecException(where + ": invalid HOCON syntax: " + detail + ". Fix: correct the syntax "
