@@ -1,0 +1,188 @@
+package org.depthsweep.sweep;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
+
+import org.depthsweep.experiment.Experiment;
+
+/**
+ * Applies {@code --set KEY=VALUE} overrides to a resolved sweep, in order.
+ *
+ * <p>VALUE is read as a HOCON value ({@code [3, 4]} is a list, {@code 1e-3} a number, {@code small} a string). Text
+ * that is not a HOCON value, or that contains {@code #} or {@code //} outside double quotes (which HOCON would read
+ * as a comment), is taken as a string as written, so {@code data.dir=/x/y} and {@code url=http://h/p} work.
+ *
+ * <p>When KEY names a parameter of the sweep's experiment, the override replaces every place that gives it: the key
+ * is removed from {@code grid}, from each zip group (dropping a group that becomes empty) and from the top level, and
+ * the value is set at top level. So {@code --set p=4} fixes p and {@code --set p=[3,4]} makes p an axis. Any other
+ * KEY ({@code name}, {@code seed}, {@code fit.eps}, {@code grid.seed}, ...) is set at its path as written.
+ */
+final class SetOverrides {
+    private static final String PLACEHOLDER = "value";
+
+    private SetOverrides() {
+    }
+
+    /**
+     * Returns the sweep with every override applied.
+     *
+     * @param kinds the experiments by name, to tell parameter keys from other keys
+     * @throws SweepSpecException for an override without '=', with an invalid key path, or with a VALUE that uses a
+     *                            substitution
+     */
+    static ConfigObject apply(ConfigObject root, List<String> sets, Map<String, Experiment> kinds) {
+        ConfigObject current = root;
+        for (String set : sets) {
+            current = applyOne(current, set, kinds);
+        }
+        return current;
+    }
+
+    private static ConfigObject applyOne(ConfigObject root, String set, Map<String, Experiment> kinds) {
+        String label = SpecErrors.setLabel(set);
+        int equals = set.indexOf('=');
+        if (equals < 0) {
+            throw new SweepSpecException(label + ": missing '=': an override has the form KEY=VALUE. Fix: write it "
+                    + "like --set lr=1e-3.");
+        }
+        String key = set.substring(0, equals).trim();
+        String text = set.substring(equals + 1);
+        try {
+            ConfigUtil.splitPath(key);
+        } catch (ConfigException e) {
+            throw new SweepSpecException(label + ": KEY \"" + key + "\" is not a valid HOCON path: "
+                    + e.getMessage() + ". Fix: use a key such as lr, fit.eps or grid.seed.");
+        }
+        ConfigValue value = parseValue(text, label);
+        if (!SweepLoader.RESERVED_KEYS.contains(key) && parameterNames(root, kinds).contains(key)) {
+            return setParameter(root, key, value);
+        }
+        try {
+            return root.toConfig().withValue(key, value).root();
+        } catch (ConfigException e) {
+            throw new SweepSpecException(label + ": cannot set KEY \"" + key + "\": " + e.getMessage()
+                    + ". Fix: use a key such as lr, fit.eps or grid.seed.");
+        }
+    }
+
+    /** Returns the parameter names of the experiment the sweep names so far, or none when it names no known one. */
+    private static Set<String> parameterNames(ConfigObject root, Map<String, Experiment> kinds) {
+        ConfigValue name = root.get("experiment");
+        if (name == null || name.valueType() != ConfigValueType.STRING) {
+            return Set.of();
+        }
+        Experiment experiment = kinds.get((String) name.unwrapped());
+        if (experiment == null) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (ParamSpec spec : experiment.parameters()) {
+            names.add(spec.name());
+        }
+        return names;
+    }
+
+    /**
+     * Reads VALUE as a HOCON value, or as a string when it is not one.
+     *
+     * @throws SweepSpecException when VALUE uses a substitution such as {@code ${x}}
+     */
+    static ConfigValue parseValue(String text, String label) {
+        if (!hasUnquotedComment(text)) {
+            try {
+                Config parsed = ConfigFactory.parseString(PLACEHOLDER + " = " + text,
+                        ConfigParseOptions.defaults().setOriginDescription(label));
+                if (parsed.root().keySet().equals(Set.of(PLACEHOLDER))) {
+                    return parsed.resolve(ConfigResolveOptions.noSystem()).root().get(PLACEHOLDER);
+                }
+            } catch (ConfigException.UnresolvedSubstitution e) {
+                throw new SweepSpecException(label + ": VALUE uses a substitution, which an override cannot "
+                        + "resolve. Fix: write the value itself.");
+            } catch (ConfigException.Parse e) {
+                // Not a HOCON value: take the text as a string below.
+            }
+        }
+        return ConfigValueFactory.fromAnyRef(text, label);
+    }
+
+    /** Tells whether HOCON would read part of the text as a comment: '#' or "//" outside double quotes. */
+    private static boolean hasUnquotedComment(String text) {
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '#' || text.startsWith("//", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ConfigObject setParameter(ConfigObject root, String name, ConfigValue value) {
+        ConfigObject out = removeParameter(root, name);
+        ConfigValue grid = out.get("grid");
+        if (grid != null && grid.valueType() == ConfigValueType.OBJECT) {
+            out = out.withValue("grid", removeParameter((ConfigObject) grid, name));
+        }
+        ConfigValue zip = out.get("zip");
+        if (zip != null && zip.valueType() == ConfigValueType.LIST) {
+            List<ConfigValue> remainingGroups = new ArrayList<>();
+            for (ConfigValue group : (ConfigList) zip) {
+                if (group.valueType() != ConfigValueType.OBJECT) {
+                    remainingGroups.add(group);
+                    continue;
+                }
+                ConfigObject before = (ConfigObject) group;
+                ConfigObject after = removeParameter(before, name);
+                if (before.isEmpty() || !after.isEmpty()) {
+                    remainingGroups.add(after);
+                }
+            }
+            out = out.withValue("zip", ConfigValueFactory.fromIterable(remainingGroups).withOrigin(zip.origin()));
+        }
+        String path = ConfigUtil.joinPath(name.split("\\.", -1));
+        return out.toConfig().withValue(path, value).root();
+    }
+
+    /**
+     * Returns the object without each key path that addresses the parameter: the key itself, or the key under an
+     * object whose key is a prefix of the name. An object left empty by the removal is removed too.
+     */
+    private static ConfigObject removeParameter(ConfigObject object, String name) {
+        ConfigObject out = object;
+        for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+            String key = entry.getKey();
+            ConfigValue child = entry.getValue();
+            if (key.equals(name)) {
+                out = out.withoutKey(key);
+            } else if (name.startsWith(key + ".") && child.valueType() == ConfigValueType.OBJECT) {
+                ConfigObject inner = removeParameter((ConfigObject) child, name.substring(key.length() + 1));
+                out = inner.isEmpty() && !((ConfigObject) child).isEmpty()
+                        ? out.withoutKey(key) : out.withValue(key, inner);
+            }
+        }
+        return out;
+    }
+}
