@@ -1,0 +1,34 @@
+package org.depthsweep.cli;
+
+import org.depthsweep.sweep.SweepSpecException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine;
+
+/**
+ * Prints errors as one clear line instead of a stack trace: invalid input (exit 2) for sweep-file and usage errors,
+ * a failure (exit 1) with the cause chain for everything else. The stack trace goes to the log at debug level.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (e instanceof SweepSpecException || e instanceof InvalidInputException) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("in use by")) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        StringBuilder message = new StringBuilder("error: ").append(e);
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            message.append("\n  caused by: ").append(cause);
+        }
+        commandLine.getErr().println(message);
+        LOG.debug("command failed", e);
+        return 1;
+    }
+}

@@ -1,0 +1,109 @@
+package org.depthsweep.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.spark.sql.SparkSession;
+import org.depthsweep.analysis.FitJob;
+import org.depthsweep.spark.SparkSessions;
+import org.depthsweep.spark.SweepDriver;
+import org.depthsweep.spark.SweepJob;
+import org.depthsweep.store.SweepLock;
+import org.depthsweep.store.SweepStore;
+import org.depthsweep.sweep.SweepLoader;
+import org.depthsweep.sweep.SweepSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run CONFIG}: runs the missing cells of a sweep, then fits slopes and prints the summary. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a sweep file on Spark: every cell without a result yet, then the slope fits.",
+                "Results go to OUTPUT/<name>/{runs,curves,fits,acceleration} as Parquet. A rerun of the same "
+                        + "file runs only missing and failed cells."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "sweep file (HOCON)")
+    Path config;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
+            description = "output root; the sweep goes to DIR/<name> (default: ${DEFAULT-VALUE}). Any Hadoop file "
+                    + "system URI works.")
+    String output;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "override one key of the sweep file; VALUE is HOCON (--set p=[3,4] gives a list). "
+                    + "Setting a parameter replaces its axis or fixed value. Repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark.master as spark-submit sets it, else local[*])")
+    String master;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "run at most N of the missing cells and leave the rest for a later run (0: all)")
+    int limit;
+
+    @Option(names = "--yes", description = "run even when the grid has more cells than run.max_cells")
+    boolean yes;
+
+    @Option(names = "--no-fit", description = "skip the slope fits and the summary after the run")
+    boolean noFit;
+
+    @Option(names = "--dry-run", description = "check the sweep file, print the cell count and axes, run nothing")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(config)) {
+            throw new InvalidInputException("sweep file " + config + " does not exist or is not a file");
+        }
+        if (limit < 0) {
+            throw new InvalidInputException("--limit must be >= 0, got " + limit);
+        }
+        SweepSpec spec = SweepLoader.load(config, sets);
+        int cells = spec.cells().size();
+        System.out.printf("sweep %s (%s): %d cells; axes: %s%n", spec.name(), spec.experiment(), cells,
+                spec.axes().isEmpty() ? "none" : String.join(", ", spec.axes()));
+        if (dryRun) {
+            return 0;
+        }
+        if (cells > spec.run().maxCells() && !yes) {
+            throw new InvalidInputException("sweep " + spec.name() + " expands to " + cells + " cells, more than "
+                    + "run.max_cells = " + spec.run().maxCells() + ". Pass --yes to run it anyway, or set "
+                    + "run.max_cells higher.");
+        }
+        String sweepDir = Outputs.sweepDir(output, spec.name());
+        SweepJob job = new SweepJob(spec.name(), spec.experiment(), spec.cells(), spec.resolvedConfigText(),
+                spec.configHash(), (int) spec.run().cellsPerTask(), (int) spec.run().maxAttempts(),
+                spec.run().progressSeconds());
+
+        SparkSession spark = SparkSessions.create(master, "depthsweep " + spec.name());
+        try {
+            SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
+            try (SweepLock lock = SweepLock.acquire(store)) {
+                SweepDriver.RunReport report = new SweepDriver(spark).run(job, store, limit);
+                System.out.printf("ran %d cells (%d ok, %d diverged, %d failed); %d were already done; results in "
+                                + "%s%n", report.ran(), report.ok(), report.diverged(), report.failed(),
+                        report.alreadyDone(), report.sweepDir());
+                if (!noFit) {
+                    FitJob.Result fit = new FitJob(spark).fit(store, spec.experiment(), spec.fit().tailFraction(),
+                            spec.fit().eps());
+                    System.out.println();
+                    System.out.print(fit.summary());
+                }
+                if (report.failed() > 0) {
+                    System.err.printf("warning: %d cells failed; their messages are in the runs table. Run the "
+                            + "same command again to retry them.%n", report.failed());
+                    return Main.EXIT_CELLS_FAILED;
+                }
+            }
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+}
