@@ -11,7 +11,7 @@ import org.depthsweep.experiment.RunStatus;
 /**
  * Runs one toy cell: gradient descent from the initial state in segments between the recording steps of
  * {@link LogSteps}, with a curve row (loss, error, scale) at step 0, at every scheduled step and at the step where
- * the cell stops.
+ * the cell stops. A loss that is not finite is stored as NaN, in the curve and in the outcome.
  *
  * <p>Stopping rules, checked on every state with {@code e2 = r1^2 + r2^2} for the residual {@code r = w - y}:
  * <ul>

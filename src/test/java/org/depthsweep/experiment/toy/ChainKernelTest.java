@@ -62,9 +62,9 @@ class ChainKernelTest {
     }
 
     /**
-     * A depth-2 chain of width 1 is the scalar form with W_1 = m^T and W_2 = s: the gradients are s * g and g . m,
-     * every initialization sets the same values from the same draws, and only the rounding of the balanced split
-     * differs (c * (w0 / sigma) against w0 / sqrt(sigma)). The chain's scale is the norm |s|.
+     * Checks that a depth-2 chain of width 1 runs like the scalar form. With W_1 = m^T and W_2 = s the gradients are
+     * s * g and g . m, and every initialization sets the same values from the same draws. Only the rounding of the
+     * balanced split differs (c * (w0 / sigma) against w0 / sqrt(sigma)). The chain's scale is the norm |s|.
      */
     @ParameterizedTest(name = "p={0} init={1}")
     @CsvSource({"4, zero", "4, small", "4, balanced", "3.5, zero", "3.5, small", "3.5, balanced", "3, small"})
