@@ -44,6 +44,9 @@ public final class ToyExperiment implements Experiment {
                     + "of the initial error").greaterThan(1),
             ParamSpec.ofLong("points_per_decade", 50L, "curve rows per decade of steps").atLeast(1).atMost(10_000));
 
+    /** Largest depth * width^2 of a chain, so one cell's matrices fit in a default executor heap. */
+    static final long MAX_CHAIN_ENTRIES = 16_000_000L;
+
     private static final List<ColumnSpec> CURVE_COLUMNS = List.of(
             ColumnSpec.ofDouble("loss", "(1/p) * sum_i |w_i - y_i|^p"),
             ColumnSpec.ofDouble("error", "||w - y||_2"),
@@ -67,7 +70,8 @@ public final class ToyExperiment implements Experiment {
 
     /**
      * Sets {@code form = plain} at depth 1 and {@code width = null} outside chains, and rejects a plain form at
-     * depth >= 2 and a scalar form at a depth other than 2.
+     * depth >= 2, a scalar form at a depth other than 2 and a chain with more than {@link #MAX_CHAIN_ENTRIES}
+     * factor entries.
      */
     @Override
     public SortedMap<String, Object> normalize(SortedMap<String, Object> values) {
@@ -85,6 +89,16 @@ public final class ToyExperiment implements Experiment {
         }
         if (!"chain".equals(out.get("form"))) {
             out.put("width", null);
+        } else {
+            long width = (Long) out.get("width");
+            // The chain keeps each factor, its gradient and the prefix and suffix products: about 4 copies.
+            double entries = (double) depth * width * width;
+            if (!(entries <= MAX_CHAIN_ENTRIES)) {
+                throw new SweepSpecException("a chain of depth " + depth + " and width " + width + " has "
+                        + String.format("%.3g", entries) + " factor entries, more than the limit of "
+                        + MAX_CHAIN_ENTRIES + " (about 0.5 GB of doubles with gradients); use a smaller depth "
+                        + "or width");
+            }
         }
         return out;
     }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.depthsweep.experiment.LogSteps;
 import org.depthsweep.experiment.RunStatus;
 import org.depthsweep.sweep.Cell;
+import org.depthsweep.sweep.SweepSpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -188,5 +189,13 @@ class ToyStoppingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ToyCells.EXPERIMENT.run(cell, null));
         assertEquals("form plain needs depth 1, got depth 2", e.getMessage());
+    }
+
+    @Test
+    void oversizedChainIsRejected() {
+        SweepSpecException e = assertThrows(SweepSpecException.class,
+                () -> ToyCells.cell("depth", 1000, "form", "chain", "width", 4096));
+        assertTrue(e.getMessage().contains("depth 1000 and width 4096"), e.getMessage());
+        assertTrue(e.getMessage().contains("use a smaller depth or width"), e.getMessage());
     }
 }
