@@ -16,8 +16,16 @@ import org.depthsweep.sweep.Cell;
 final class BatchPlanner {
     /** Smallest task worth scheduling, in estimated seconds. */
     static final double MIN_TASK_SECONDS = 0.05;
+    /** Largest task, in estimated seconds, so that progress lines and lost work after a kill stay small. */
+    static final double MAX_TASK_SECONDS = 30;
+    /** Each task takes this fraction of the remaining work per core: the first tasks are 1/8 of it on 2 cores. */
+    static final double GUIDED_FRACTION = 0.25;
 
     private BatchPlanner() {
+    }
+
+    private static double targetSeconds(double remaining, int parallelism) {
+        return Math.min(MAX_TASK_SECONDS, Math.max(MIN_TASK_SECONDS, remaining * GUIDED_FRACTION / parallelism));
     }
 
     /**
@@ -48,7 +56,7 @@ final class BatchPlanner {
             int p = Math.max(1, parallelism);
             List<Cell> current = new ArrayList<>();
             double currentCost = 0;
-            double target = Math.max(MIN_TASK_SECONDS, remaining / (2.0 * p));
+            double target = targetSeconds(remaining, p);
             for (Cell cell : sorted) {
                 double c = cost.applyAsDouble(cell);
                 current.add(cell);
@@ -58,7 +66,7 @@ final class BatchPlanner {
                     remaining -= currentCost;
                     current = new ArrayList<>();
                     currentCost = 0;
-                    target = Math.max(MIN_TASK_SECONDS, remaining / (2.0 * p));
+                    target = targetSeconds(remaining, p);
                 }
             }
             if (!current.isEmpty()) {
