@@ -16,11 +16,12 @@ import org.depthsweep.sweep.Cell;
  * @param finalLoss  loss at the last state, or NaN
  * @param finalError error at the last state, or NaN
  * @param wallMs     wall-clock milliseconds spent in the experiment
+ * @param wallNanos  the same in nanoseconds, for sums over many short cells
  * @param outcome    the experiment's outcome, or null for a failed cell
  * @param curve      curve rows as {@code [step, value...]}; empty for a failed cell
  */
 public record CellResult(Cell cell, RunStatus status, String message, long stepsRun, double finalLoss,
-                         double finalError, long wallMs, CellOutcome outcome, List<Object[]> curve)
+                         double finalError, long wallMs, long wallNanos, CellOutcome outcome, List<Object[]> curve)
         implements Serializable {
     public CellResult {
         Objects.requireNonNull(cell, "cell");

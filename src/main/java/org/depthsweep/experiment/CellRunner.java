@@ -36,9 +36,10 @@ public final class CellRunner {
             started = System.nanoTime();
             try {
                 CellOutcome outcome = experiment.run(cell, recorder);
-                long wallMs = (System.nanoTime() - started) / 1_000_000L;
+                long wallNanos = System.nanoTime() - started;
                 return new CellResult(cell, outcome.status(), outcome.message(), outcome.stepsRun(),
-                        outcome.finalLoss(), outcome.finalError(), wallMs, outcome, recorder.rows());
+                        outcome.finalLoss(), outcome.finalError(), wallNanos / 1_000_000L, wallNanos, outcome,
+                        recorder.rows());
             } catch (RuntimeException | StackOverflowError e) {
                 RuntimeException wrapped = e instanceof RuntimeException ? (RuntimeException) e
                         : new IllegalStateException(e.toString(), e);
@@ -46,9 +47,9 @@ public final class CellRunner {
                 last = wrapped;
             }
         }
-        long wallMs = (System.nanoTime() - started) / 1_000_000L;
+        long wallNanos = System.nanoTime() - started;
         return new CellResult(cell, RunStatus.FAILED, describe(last, maxAttempts), 0L, Double.NaN, Double.NaN,
-                wallMs, null, List.of());
+                wallNanos / 1_000_000L, wallNanos, null, List.of());
     }
 
     private static String describe(Throwable error, int attempts) {

@@ -62,10 +62,10 @@ final class BatchTask implements Serializable {
             List<Object[]> curveRows = new ArrayList<>();
             int ok = 0;
             int diverged = 0;
-            long cellMillis = 0;
+            long cellNanos = 0;
             for (Cell cell : batch.cells()) {
                 CellResult result = CellRunner.run(cell, maxAttempts);
-                cellMillis += result.wallMs();
+                cellNanos += result.wallNanos();
                 Object[] row = ResultRows.runRow(sweepName, experiment, result, provenanceValues);
                 if (result.status() == RunStatus.FAILED) {
                     failedRows.put(cell.cellId(), row);
@@ -87,7 +87,7 @@ final class BatchTask implements Serializable {
                     curveRows, new ArrayList<>(batch.superseded().values()));
             long taskMillis = (System.nanoTime() - started) / 1_000_000L;
             return new BatchReport(batch.batchId(), committed, batch.cells().size(), ok, diverged, failedRows.size(),
-                    cellMillis, taskMillis);
+                    cellNanos / 1_000_000L, taskMillis);
         } catch (IOException e) {
             throw new UncheckedIOException("batch " + batch.batchId() + " could not be written to " + sweepDir, e);
         }

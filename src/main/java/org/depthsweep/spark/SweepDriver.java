@@ -116,7 +116,9 @@ public final class SweepDriver {
         int diverged = 0;
         int failed = 0;
         long cellMillis = 0;
+        long taskMillis = 0;
         for (BatchReport report : reports) {
+            taskMillis += report.taskMillis();
             ok += report.ok();
             diverged += report.diverged();
             failed += report.failed();
@@ -127,6 +129,9 @@ public final class SweepDriver {
         LOG.info("sweep {}: wall {} s on {} cores against {} s of summed cell compute: wall / (compute / cores) "
                 + "= {}", job.name(), wallMillis / 1000.0, parallelism, cellMillis / 1000.0,
                 String.format("%.3f", wallMillis / (cellMillis / (double) parallelism)));
+        LOG.info("sweep {}: {} tasks took {} s in all, of which {} s outside the cells (building rows, writing "
+                + "and committing)", job.name(), reports.size(), taskMillis / 1000.0,
+                (taskMillis - cellMillis) / 1000.0);
         return new RunReport(store.dir().toString(), job.cells().size(), alreadyDone, rerunFailed, todo.size(), ok,
                 diverged, failed, cellMillis, wallMillis);
     }

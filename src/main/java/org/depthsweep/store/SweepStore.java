@@ -62,12 +62,13 @@ public final class SweepStore {
     public SweepStore(String dir, Configuration conf) throws IOException {
         this.conf = conf;
         Path path = new Path(dir);
-        this.fs = path.getFileSystem(conf);
-        if (fs instanceof LocalFileSystem) {
-            // Checksum side files (.crc) only clutter a local results folder.
-            fs.setWriteChecksum(false);
-            fs.setVerifyChecksum(false);
+        FileSystem resolved = path.getFileSystem(conf);
+        if (resolved instanceof LocalFileSystem) {
+            // Checksum side files (.crc) would only clutter a local results folder, so the shared instance
+            // writes none.
+            resolved = NioLocalFileSystem.shared(conf);
         }
+        this.fs = resolved;
         this.dir = fs.makeQualified(path);
     }
 
@@ -114,12 +115,12 @@ public final class SweepStore {
         fs.mkdirs(staging);
         Path stagedCurves = new Path(staging, "curves" + SUFFIX);
         Path stagedRuns = new Path(staging, "runs" + SUFFIX);
-        ParquetIO.write(conf, stagedCurves, curvesSchema, curveRows);
-        ParquetIO.write(conf, stagedRuns, runsSchema, runRows);
+        ParquetIO.write(conf, fs, stagedCurves, curvesSchema, curveRows);
+        ParquetIO.write(conf, fs, stagedRuns, runsSchema, runRows);
         Map<String, Path> stagedFailed = new TreeMap<>();
         for (Map.Entry<String, Object[]> e : failedRows.entrySet()) {
             Path file = new Path(staging, "failed-" + e.getKey() + SUFFIX);
-            ParquetIO.write(conf, file, runsSchema, List.<Object[]>of(e.getValue()));
+            ParquetIO.write(conf, fs, file, runsSchema, List.<Object[]>of(e.getValue()));
             stagedFailed.put(e.getKey(), file);
         }
 
@@ -346,7 +347,7 @@ public final class SweepStore {
     public void replaceTable(TableSchema schema, List<Object[]> rows, String token) throws IOException {
         Path staging = new Path(new Path(dir, STAGING), schema.table() + "-" + token);
         fs.mkdirs(staging);
-        ParquetIO.write(conf, new Path(staging, "part-00000" + SUFFIX), schema, rows);
+        ParquetIO.write(conf, fs, new Path(staging, "part-00000" + SUFFIX), schema, rows);
         Path target = table(schema.table());
         if (fs.exists(target)) {
             fs.delete(target, true);
