@@ -115,9 +115,14 @@ class ToySweepEndToEndTest {
         assertTrue(rerun.contains("ran 0 cells"), rerun);
         assertTrue(rerun.contains(cells + " were already done"), rerun);
 
+        String extended = runCli("run", CONFIG.toString(), "--output", output, "--set", "steps=20000",
+                "--set", "p=[3,4,6]", "--set", "lr=0.1", "--set", "grid.seed=[1,2]", "--no-fit");
+        assertTrue(extended.contains("ran 8 cells"), extended);
+        assertTrue(extended.contains(cells + " were already done"), extended);
+
         String query = runCli("sql", sweep.toString(),
-                "SELECT count(*) AS n FROM runs JOIN fits USING (cell_id) WHERE metric = 'error'");
-        assertTrue(query.contains(String.valueOf(cells)), query);
+                "SELECT count(*) AS n FROM runs WHERE p = 6");
+        assertTrue(query.contains("|8  |"), query);
     }
 
     /**
