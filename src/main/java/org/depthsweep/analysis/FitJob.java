@@ -43,7 +43,7 @@ public final class FitJob {
     }
 
     /**
-     * What a fit produced.
+     * Output of a fit.
      *
      * @param cells    cells with curves that were fitted
      * @param analyses one analysis per fitted cell that has an error curve

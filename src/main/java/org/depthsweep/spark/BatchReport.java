@@ -3,7 +3,7 @@ package org.depthsweep.spark;
 import java.io.Serializable;
 
 /**
- * What one task reports to the driver.
+ * Summary of one task, sent back to the driver.
  *
  * @param batchId       the batch
  * @param committed     false when an earlier attempt had already committed the batch and this one wrote nothing

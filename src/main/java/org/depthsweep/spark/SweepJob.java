@@ -5,7 +5,7 @@ import java.util.List;
 import org.depthsweep.sweep.Cell;
 
 /**
- * What the driver needs to run a sweep, taken from a loaded sweep specification.
+ * Inputs of the driver for one sweep, taken from a loaded sweep specification.
  *
  * @param name             sweep name, the folder under the output root
  * @param experiment       experiment kind

@@ -44,7 +44,7 @@ public final class SweepLock implements AutoCloseable {
     /**
      * Takes the lock of a sweep directory.
      *
-     * @throws IllegalStateException naming the owner when a live driver holds it
+     * @throws IllegalStateException naming the owner when a live driver has the lock
      */
     public static SweepLock acquire(SweepStore store) throws IOException {
         FileSystem fs = store.fileSystem();

@@ -146,7 +146,7 @@ public final class SweepStore {
         return true;
     }
 
-    /** Returns the name of the file that holds a failed cell's row. */
+    /** Returns the name of the file that contains a failed cell's row. */
     static String failedName(String batchId, String cellId) {
         return FAILED_PREFIX + batchId + "-" + cellId + SUFFIX;
     }
@@ -160,7 +160,7 @@ public final class SweepStore {
         }
     }
 
-    /** What {@link #recover()} removed. */
+    /** Counts of the files that {@link #recover} removed. */
     public record Recovery(int stagingRemoved, int orphanFilesRemoved, int supersededFailedRemoved) {
         public boolean changedAnything() {
             return stagingRemoved + orphanFilesRemoved + supersededFailedRemoved > 0;
@@ -237,9 +237,7 @@ public final class SweepStore {
         Map<String, IndexEntry> index = new HashMap<>();
         for (FileStatus file : files) {
             String name = file.getPath().getName();
-            String batch = batchOfPart(name);
-            String[] failed = parseFailed(name);
-            String owner = batch != null ? batch : failed != null ? failed[0] : null;
+            String owner = ownerBatch(name);
             if (owner == null || !committed.contains(owner)) {
                 continue;
             }
@@ -258,9 +256,7 @@ public final class SweepStore {
         List<Path> files = new ArrayList<>();
         for (FileStatus file : list(table)) {
             String name = file.getPath().getName();
-            String batch = batchOfPart(name);
-            String[] failed = parseFailed(name);
-            String owner = batch != null ? batch : failed != null ? failed[0] : null;
+            String owner = ownerBatch(name);
             if (owner != null && committed.contains(owner) && !superseded.contains(name)) {
                 files.add(file.getPath());
             }
@@ -298,6 +294,16 @@ public final class SweepStore {
             }
         }
         return files;
+    }
+
+    /** Returns the batch a runs or curves file belongs to, or null for a file of another kind. */
+    private static String ownerBatch(String name) {
+        String batch = batchOfPart(name);
+        if (batch != null) {
+            return batch;
+        }
+        String[] failed = parseFailed(name);
+        return failed == null ? null : failed[0];
     }
 
     private static String batchOfPart(String name) {
