@@ -128,16 +128,25 @@ public final class SeedAggregation {
     }
 
     private static Long minOrNull(Long a, Long b) {
-        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.min(a, b);
     }
 
     private static Long maxOrNull(Long a, Long b) {
-        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.max(a, b);
     }
 
-    /** Largest non-null value, with {@link Math#max} so that the result does not depend on the order. */
+    /** Returns the maximum non-null value, with {@link Math#max} so that the result does not depend on the order. */
     private static Double maxOrNull(Double a, Double b) {
-        return a == null ? b : b == null ? a : Double.valueOf(Math.max(a, b));
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.max(a, b);
     }
 
     private static Object[] withKey(List<Object> key, Object... values) {

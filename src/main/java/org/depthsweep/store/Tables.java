@@ -30,7 +30,7 @@ public final class Tables {
     public static final String FITS_SUMMARY = "fits_summary";
     public static final String ACCELERATION_SUMMARY = "acceleration_summary";
 
-    /** Parameter that tells repeated cells apart; the summary tables aggregate over it. */
+    /** Parameter that distinguishes repeated cells. The summary tables aggregate over it. */
     public static final String SEED_PARAM = "seed";
 
     /** Provenance columns at the end of every runs row, in this order. */

@@ -144,7 +144,7 @@ class ToySweepEndToEndTest {
              Statement statement = duck.createStatement();
              ResultSet rs = statement.executeQuery("SELECT r.p, r.depth, median(f.slope) AS slope, count(*) AS n "
                      + "FROM read_parquet('" + runs + "') r JOIN read_parquet('" + fits + "') f USING (cell_id) "
-                     + "WHERE f.metric = 'error' AND f.window = 'last_decade' GROUP BY r.p, r.depth "
+                     + "WHERE f.metric = 'error' AND f.\"window\" = 'last_decade' GROUP BY r.p, r.depth "
                      + "ORDER BY r.p, r.depth")) {
             while (rs.next()) {
                 double p = rs.getDouble("p");
