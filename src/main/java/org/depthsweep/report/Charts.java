@@ -35,6 +35,10 @@ final class Charts {
     private static final BasicStroke DASHED = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10.0f, new float[] {8.0f, 6.0f}, 0.0f);
     private static final Color REFERENCE_COLOR = Color.BLACK;
+    /** {@link java.text.DecimalFormat} pattern of linear-axis ticks: a leading zero and up to 4 decimals. */
+    private static final String LINEAR_TICKS = "0.####";
+    /** Decades of data below which a log axis gets labels between powers of ten. */
+    private static final double DECADE_TICKS_SPAN = 2;
 
     private Charts() {
     }
@@ -78,6 +82,13 @@ final class Charts {
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setMarkerSize(0);
+        // XChart's default pattern drops the leading zero (".002"); log axes keep their own power-of-ten labels.
+        if (!logX) {
+            chart.getStyler().setXAxisDecimalPattern(LINEAR_TICKS);
+        }
+        if (!logY) {
+            chart.getStyler().setYAxisDecimalPattern(LINEAR_TICKS);
+        }
         return chart;
     }
 
@@ -134,6 +145,35 @@ final class Charts {
         line.setLineStyle(stroke(index));
         line.setMarker(SeriesMarkers.NONE);
         return true;
+    }
+
+    /**
+     * Labels the ticks between powers of ten on each log axis whose data span less than {@link #DECADE_TICKS_SPAN}
+     * decades, because XChart labels only powers of ten by default and such an axis would show one label or none.
+     * Call it after the last series is added.
+     */
+    static void labelShortLogAxes(XYChart chart) {
+        if (chart.getStyler().isXAxisLogarithmic()) {
+            chart.getStyler().setXAxisLogarithmicDecadeOnly(decades(chart, true) >= DECADE_TICKS_SPAN);
+        }
+        if (chart.getStyler().isYAxisLogarithmic()) {
+            chart.getStyler().setYAxisLogarithmicDecadeOnly(decades(chart, false) >= DECADE_TICKS_SPAN);
+        }
+    }
+
+    /** Returns log10(max / min) over the positive x or y values of every series, or 0 without any. */
+    private static double decades(XYChart chart, boolean xAxis) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double value : xAxis ? series.getXData() : series.getYData()) {
+                if (value > 0 && Double.isFinite(value)) {
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                }
+            }
+        }
+        return max > 0 ? Math.log10(max / min) : 0;
     }
 
     /** Adds a dashed black reference line through the given points, with a legend entry. */

@@ -89,6 +89,7 @@ public final class ReportJob {
                 if (!seen.add(figure.name())) {
                     throw new IllegalStateException("two figures are named '" + figure.name() + "'");
                 }
+                Charts.labelShortLogAxes(figure.chart());
                 try (OutputStream out = fs.create(new Path(figures, figure.name() + ".png"), true)) {
                     BitmapEncoder.saveBitmap(figure.chart(), out, BitmapEncoder.BitmapFormat.PNG);
                 }
