@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.depthsweep.experiment.ColumnSpec;
 import org.depthsweep.experiment.Experiment;
 import org.depthsweep.experiment.ExperimentRegistry;
+import org.depthsweep.store.Column;
 import org.depthsweep.store.SweepStore;
 import org.depthsweep.store.TableReader;
 import org.depthsweep.store.TableSchema;
@@ -31,7 +32,11 @@ import scala.Tuple2;
 /**
  * The aggregate job after a run: fits log-log slopes of every cell's error and loss curves on the executors, pairs
  * cells with their depth-1 partners for acceleration factors on the driver, rewrites the {@code fits} and
- * {@code acceleration} tables and renders the summary table.
+ * {@code acceleration} tables, aggregates both over seeds into {@code fits_summary} and {@code acceleration_summary}
+ * and renders the summary table.
+ *
+ * <p>Each curve gets two fits: one over the fixed tail window set by the tail fraction ({@code last_decade} for
+ * 0.1), and one over the window that {@link AsymptoticWindow} detects ({@code auto}).
  */
 public final class FitJob {
     private static final Logger LOG = LoggerFactory.getLogger(FitJob.class);
@@ -53,8 +58,8 @@ public final class FitJob {
     }
 
     /** Per-cell output of the executor side. */
-    private record CellFits(String cellId, SlopeFit errorFit, SlopeFit lossFit, Double stepsToEps)
-            implements Serializable {
+    private record CellFits(String cellId, SlopeFit errorFit, SlopeFit lossFit, SlopeFit autoErrorFit,
+                            SlopeFit autoLossFit, Double stepsToEps) implements Serializable {
     }
 
     /** A cell's run-table values the fit needs. */
@@ -115,7 +120,8 @@ public final class FitJob {
             if (info == null) {
                 continue;
             }
-            for (SlopeFit fit : new SlopeFit[] {cell.errorFit(), cell.lossFit()}) {
+            for (SlopeFit fit : new SlopeFit[] {cell.errorFit(), cell.autoErrorFit(), cell.lossFit(),
+                    cell.autoLossFit()}) {
                 if (fit != null) {
                     fitRows.add(fitRow(cell.cellId(), fit));
                 }
@@ -140,6 +146,7 @@ public final class FitJob {
         String token = Long.toHexString(System.nanoTime());
         store.replaceTable(Tables.fits(), fitRows, token);
         store.replaceTable(Tables.acceleration(), accelerationRows, token);
+        writeSummaries(store, reader, experiment, token);
 
         List<CellAnalysis> analyses = new ArrayList<>();
         for (CellFits cell : sorted) {
@@ -186,8 +193,30 @@ public final class FitJob {
                 p == null ? null : Theory.errorSlope(p)) : null;
         SlopeFit lossFit = hasLoss ? SlopeFitter.fit(SlopeFit.LOSS, steps, losses, tailFraction,
                 p == null ? null : Theory.lossSlope(p)) : null;
+        SlopeFit autoErrorFit = hasError ? AsymptoticWindow.fit(SlopeFit.ERROR, steps, errors,
+                p == null ? null : Theory.errorSlope(p)) : null;
+        SlopeFit autoLossFit = hasLoss ? AsymptoticWindow.fit(SlopeFit.LOSS, steps, losses,
+                p == null ? null : Theory.lossSlope(p)) : null;
         Double stepsToEps = hasError ? Crossing.firstStepAtOrBelow(steps, errors, eps) : null;
-        return new CellFits(cellId, errorFit, lossFit, stepsToEps);
+        return new CellFits(cellId, errorFit, lossFit, autoErrorFit, autoLossFit, stepsToEps);
+    }
+
+    /**
+     * Aggregates the fits and acceleration tables just written over seeds with {@link SeedAggregation} and replaces
+     * the {@code fits_summary} and {@code acceleration_summary} tables.
+     */
+    private static void writeSummaries(SweepStore store, TableReader reader, Experiment experiment, String token)
+            throws IOException {
+        List<String> groupColumns = new ArrayList<>();
+        for (Column column : Tables.groupColumns(experiment)) {
+            groupColumns.add(column.name());
+        }
+        Dataset<Row> runs = reader.read(Tables.runs(experiment));
+        List<Object[]> fitsSummary = SeedAggregation.fitsSummary(reader.read(Tables.fits()), runs, groupColumns);
+        List<Object[]> accelerationSummary = SeedAggregation.accelerationSummary(
+                reader.read(Tables.acceleration()), runs, groupColumns);
+        store.replaceTable(Tables.fitsSummary(experiment), fitsSummary, token);
+        store.replaceTable(Tables.accelerationSummary(experiment), accelerationSummary, token);
     }
 
     private static Object[] fitRow(String cellId, SlopeFit fit) {

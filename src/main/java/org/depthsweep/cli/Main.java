@@ -5,10 +5,10 @@ import org.depthsweep.store.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code depthsweep run|fit|sql ...}. */
+/** Entry point: {@code depthsweep run|fit|sql|report ...}. */
 @Command(name = "depthsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs grid sweeps of gradient-descent experiments on Spark and fits their convergence rates.",
-        subcommands = {RunCommand.class, FitCommand.class, SqlCommand.class})
+        subcommands = {RunCommand.class, FitCommand.class, SqlCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
     /** Exit code for invalid input: a bad sweep file, option or path. */
     static final int EXIT_BAD_INPUT = 2;

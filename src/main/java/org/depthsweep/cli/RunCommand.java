@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 import org.depthsweep.analysis.FitJob;
+import org.depthsweep.experiment.ExperimentRegistry;
 import org.depthsweep.spark.SparkSessions;
 import org.depthsweep.spark.SweepDriver;
 import org.depthsweep.spark.SweepJob;
@@ -56,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "check the sweep file, print the cell count and axes, run nothing")
     boolean dryRun;
 
+    @Option(names = "--report", description = "after the fits, write the figures and tables to OUTPUT/<name>/report "
+            + "(as the report command does)")
+    boolean writeReport;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(config)) {
@@ -63,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (limit < 0) {
             throw new InvalidInputException("--limit must be >= 0, got " + limit);
+        }
+        if (writeReport && noFit) {
+            throw new InvalidInputException("--report needs the fits that --no-fit skips; drop one of the two");
         }
         SweepSpec spec = SweepLoader.load(config, sets);
         int cells = spec.cells().size();
@@ -94,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
                             spec.fit().eps());
                     System.out.println();
                     System.out.print(fit.summary());
+                }
+                if (writeReport) {
+                    System.out.println();
+                    ReportCommand.write(spark, store, spec, ExperimentRegistry.get(spec.experiment()));
                 }
                 if (report.failed() > 0) {
                     System.err.printf("warning: %d cells failed; their messages are in the runs table. Run the "

@@ -1,5 +1,8 @@
 package org.depthsweep.cli;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.Dataset;
@@ -20,8 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sql SWEEP_DIR QUERY}: runs Spark SQL over a sweep's tables. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Runs a Spark SQL query over a sweep's tables, registered as the views runs, curves, fits "
-                + "and acceleration, and prints the result.",
+        description = {"Runs a Spark SQL query over a sweep's tables, registered as the views runs, curves, fits, "
+                + "acceleration, fits_summary and acceleration_summary, and prints the result.",
                 "Example: sql output/toy-lp \"SELECT p, depth, avg(slope) FROM fits JOIN runs USING (cell_id) "
                         + "WHERE metric = 'error' GROUP BY p, depth ORDER BY p, depth\""})
 final class SqlCommand implements Callable<Integer> {
@@ -38,6 +41,21 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
     String master;
 
+    /** Output formats of the result. */
+    enum Format {
+        /** Spark's aligned text table. */
+        table,
+        /** RFC 4180 CSV with a header row. */
+        csv,
+        /** A JSON array with one object per row; null values are kept as null. */
+        json
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "output format: table (aligned text), csv (header row, RFC 4180 quoting, null as an "
+                    + "empty field) or json (an array of objects) (default: ${DEFAULT-VALUE})")
+    Format format;
+
     @Override
     public Integer call() throws Exception {
         if (maxRows < 1) {
@@ -51,7 +69,7 @@ final class SqlCommand implements Callable<Integer> {
             TableSchema runs = Tables.runs(experiment);
             TableReader reader = new TableReader(spark, store, runs);
             for (TableSchema schema : new TableSchema[] {runs, Tables.curves(experiment), Tables.fits(),
-                    Tables.acceleration()}) {
+                    Tables.acceleration(), Tables.fitsSummary(experiment), Tables.accelerationSummary(experiment)}) {
                 reader.read(schema).createOrReplaceTempView(schema.table());
             }
             Dataset<Row> result;
@@ -65,10 +83,64 @@ final class SqlCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            result.show(maxRows, false);
+            print(spark, result);
         } finally {
             spark.stop();
         }
         return 0;
+    }
+
+    private void print(SparkSession spark, Dataset<Row> result) {
+        if (format == Format.table) {
+            result.show(maxRows, false);
+            return;
+        }
+        if (format == Format.json) {
+            spark.conf().set("spark.sql.jsonGenerator.ignoreNullFields", "false");
+            List<String> objects = result.limit(maxRows + 1).toJSON().collectAsList();
+            List<String> printed = objects.subList(0, Math.min(maxRows, objects.size()));
+            System.out.println(printed.isEmpty() ? "[]" : "[\n" + String.join(",\n", printed) + "\n]");
+            warnIfCut(objects.size());
+            return;
+        }
+        List<Row> rows = result.limit(maxRows + 1).collectAsList();
+        System.out.println(csvLine(Arrays.asList((Object[]) result.columns())));
+        for (Row row : rows.subList(0, Math.min(maxRows, rows.size()))) {
+            List<Object> values = new ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                values.add(row.get(i));
+            }
+            System.out.println(csvLine(values));
+        }
+        warnIfCut(rows.size());
+    }
+
+    private void warnIfCut(int fetched) {
+        if (fetched > maxRows) {
+            System.err.printf("warning: printed the first %d rows; raise --max-rows to print more%n", maxRows);
+        }
+    }
+
+    /**
+     * Returns one CSV line: fields separated by commas, and null as an empty field. An empty string, and a field
+     * that contains a comma, a double quote, CR or LF, is enclosed in double quotes with its quotes doubled
+     * (RFC 4180), so an empty string reads back apart from null.
+     */
+    static String csvLine(List<Object> values) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            Object value = values.get(i);
+            if (value == null) {
+                continue;
+            }
+            String text = value.toString();
+            boolean quote = text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                    || text.indexOf('\r') >= 0;
+            line.append(quote ? '"' + text.replace("\"", "\"\"") + '"' : text);
+        }
+        return line.toString();
     }
 }

@@ -16,6 +16,10 @@ import org.depthsweep.sweep.ParamType;
  *   <li>{@code curves}: one row per recorded step of a cell.</li>
  *   <li>{@code fits}: one row per cell, metric and fit window: the log-log slope and its standard error.</li>
  *   <li>{@code acceleration}: one row per cell: steps to reach the error threshold against its depth-1 partner.</li>
+ *   <li>{@code fits_summary}: one row per group of cells that differ only in their seed, metric and fit window:
+ *       mean slope over the seeds with its standard deviation and 95% t-interval.</li>
+ *   <li>{@code acceleration_summary}: one row per group of cells that differ only in their seed: mean acceleration
+ *       factor over the seeds with its 95% t-interval.</li>
  * </ul>
  */
 public final class Tables {
@@ -23,6 +27,11 @@ public final class Tables {
     public static final String CURVES = "curves";
     public static final String FITS = "fits";
     public static final String ACCELERATION = "acceleration";
+    public static final String FITS_SUMMARY = "fits_summary";
+    public static final String ACCELERATION_SUMMARY = "acceleration_summary";
+
+    /** Parameter that distinguishes repeated cells. The summary tables aggregate over it. */
+    public static final String SEED_PARAM = "seed";
 
     /** Provenance columns at the end of every runs row, in this order. */
     public static final List<String> PROVENANCE = List.of("tool_version", "git_commit", "config_hash",
@@ -67,7 +76,11 @@ public final class Tables {
         return new TableSchema(CURVES, columns);
     }
 
-    /** Fits table: least-squares slope of log(metric) on log(step) over a window of a cell's curve. */
+    /**
+     * Fits table: least-squares slope of log(metric) on log(step) over a window of a cell's curve. The
+     * {@code window} column names the window rule: {@code last_decade} (or {@code tail_F} for another tail
+     * fraction F) for the fixed tail window, and {@code auto} for the detected asymptotic window.
+     */
     public static TableSchema fits() {
         return new TableSchema(FITS, List.of(
                 Column.required("cell_id", ParamType.STRING),
@@ -95,5 +108,69 @@ public final class Tables {
                 Column.optional("seconds_to_eps", ParamType.DOUBLE),
                 Column.optional("partner_seconds_to_eps", ParamType.DOUBLE),
                 Column.optional("time_factor", ParamType.DOUBLE)));
+    }
+
+    /**
+     * Group columns of the summary tables: one optional column per parameter of the experiment except
+     * {@link #SEED_PARAM}, named and typed as in the runs table.
+     */
+    public static List<Column> groupColumns(Experiment experiment) {
+        List<Column> columns = new ArrayList<>();
+        for (ParamSpec param : experiment.parameters()) {
+            if (!SEED_PARAM.equals(param.name())) {
+                columns.add(Column.optional(param.column(), param.type()));
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * Fits summary: for each group of cells that differ only in their seed, and each metric and window, the slopes
+     * aggregated over the cells. {@code slopes} counts cells with a finite slope, and the statistics use those
+     * only; the 95% t-interval is {@code slope_mean +- t(0.975, slopes - 1) * slope_std / sqrt(slopes)} and is
+     * null below 2 slopes. {@code from_step_min} and {@code from_step_max} give the range of the windows' first
+     * steps, which for the {@code auto} window is where the cells reached their asymptotic regime.
+     */
+    public static TableSchema fitsSummary(Experiment experiment) {
+        List<Column> columns = groupColumns(experiment);
+        columns.addAll(List.of(
+                Column.required("metric", ParamType.STRING),
+                Column.required("window", ParamType.STRING),
+                Column.required("cells", ParamType.LONG),
+                Column.required("slopes", ParamType.LONG),
+                Column.optional("slope_mean", ParamType.DOUBLE),
+                Column.optional("slope_std", ParamType.DOUBLE),
+                Column.optional("slope_ci_low", ParamType.DOUBLE),
+                Column.optional("slope_ci_high", ParamType.DOUBLE),
+                Column.optional("slope_min", ParamType.DOUBLE),
+                Column.optional("slope_max", ParamType.DOUBLE),
+                Column.optional("theory_slope", ParamType.DOUBLE),
+                Column.optional("from_step_min", ParamType.LONG),
+                Column.optional("from_step_max", ParamType.LONG)));
+        return new TableSchema(FITS_SUMMARY, columns);
+    }
+
+    /**
+     * Acceleration summary: for each group of cells that differ only in their seed, the acceleration factors
+     * aggregated over the cells. {@code reached} counts cells that reached eps and {@code factors} the cells with a
+     * factor (they and their depth-1 partner reached eps). The 95% t-intervals are null below 2 factors.
+     */
+    public static TableSchema accelerationSummary(Experiment experiment) {
+        List<Column> columns = groupColumns(experiment);
+        columns.addAll(List.of(
+                Column.required("eps", ParamType.DOUBLE),
+                Column.required("cells", ParamType.LONG),
+                Column.required("reached", ParamType.LONG),
+                Column.required("factors", ParamType.LONG),
+                Column.optional("factor_mean", ParamType.DOUBLE),
+                Column.optional("factor_std", ParamType.DOUBLE),
+                Column.optional("factor_ci_low", ParamType.DOUBLE),
+                Column.optional("factor_ci_high", ParamType.DOUBLE),
+                Column.optional("factor_min", ParamType.DOUBLE),
+                Column.optional("factor_max", ParamType.DOUBLE),
+                Column.optional("time_factor_mean", ParamType.DOUBLE),
+                Column.optional("time_factor_ci_low", ParamType.DOUBLE),
+                Column.optional("time_factor_ci_high", ParamType.DOUBLE)));
+        return new TableSchema(ACCELERATION_SUMMARY, columns);
     }
 }

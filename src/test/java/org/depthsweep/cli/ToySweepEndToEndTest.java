@@ -105,7 +105,11 @@ class ToySweepEndToEndTest {
                     + "') WHERE depth = 1 AND (form <> 'plain' OR width IS NOT NULL)"));
             assertEquals(cells, count(statement, "SELECT count(DISTINCT cell_id) FROM read_parquet('" + curves
                     + "')"));
-            assertEquals(2L * cells, count(statement, "SELECT count(*) FROM read_parquet('" + fits + "')"));
+            // an error and a loss fit per cell, over the last decade and over the detected window
+            assertEquals(2L * cells, count(statement, "SELECT count(*) FROM read_parquet('" + fits
+                    + "') WHERE \"window\" = 'last_decade'"));
+            assertEquals(2L * cells, count(statement, "SELECT count(*) FROM read_parquet('" + fits
+                    + "') WHERE \"window\" = 'auto'"));
             assertEquals(0, count(statement, "SELECT count(*) FROM (SELECT cell_id, step FROM read_parquet('"
                     + curves + "') GROUP BY cell_id, step HAVING count(*) > 1)"));
         }
@@ -140,7 +144,8 @@ class ToySweepEndToEndTest {
              Statement statement = duck.createStatement();
              ResultSet rs = statement.executeQuery("SELECT r.p, r.depth, median(f.slope) AS slope, count(*) AS n "
                      + "FROM read_parquet('" + runs + "') r JOIN read_parquet('" + fits + "') f USING (cell_id) "
-                     + "WHERE f.metric = 'error' GROUP BY r.p, r.depth ORDER BY r.p, r.depth")) {
+                     + "WHERE f.metric = 'error' AND f.\"window\" = 'last_decade' GROUP BY r.p, r.depth "
+                     + "ORDER BY r.p, r.depth")) {
             while (rs.next()) {
                 double p = rs.getDouble("p");
                 long depth = rs.getLong("depth");

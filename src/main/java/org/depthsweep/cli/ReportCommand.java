@@ -1,0 +1,62 @@
+package org.depthsweep.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+import org.apache.hadoop.fs.Path;
+
+import org.apache.spark.sql.SparkSession;
+import org.depthsweep.experiment.Experiment;
+import org.depthsweep.experiment.ExperimentRegistry;
+import org.depthsweep.report.ReportJob;
+import org.depthsweep.spark.SparkSessions;
+import org.depthsweep.store.SweepLock;
+import org.depthsweep.store.SweepStore;
+import org.depthsweep.sweep.SweepSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code report SWEEP_DIR}: writes the figures and tables of a sweep to SWEEP_DIR/report. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Writes SWEEP_DIR/report/ from the sweep's Parquet tables: index.html (opens from disk), "
+                + "report.md, and every figure as PNG and SVG under figures/.",
+                "The slope and acceleration tables come from the fits_summary and acceleration_summary tables that "
+                        + "run and fit write; run fit SWEEP_DIR first for a sweep fitted by an older version."})
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "a sweep directory, OUTPUT/<name>")
+    String sweepDir;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
+    String master;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec spec = SweepDirs.loadSpec(sweepDir);
+        Experiment experiment = ExperimentRegistry.get(spec.experiment());
+        SparkSession spark = SparkSessions.create(master, "depthsweep report");
+        try {
+            SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
+            try (SweepLock lock = SweepLock.acquire(store)) {
+                write(spark, store, spec, experiment);
+            }
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+
+    /** Writes the report of a sweep whose lock the caller holds, and prints where it went. */
+    static void write(SparkSession spark, SweepStore store, SweepSpec spec, Experiment experiment)
+            throws IOException {
+        ReportJob.Result result = new ReportJob(spark).write(store, experiment, spec.name(),
+                spec.description().orElse(null));
+        System.out.printf("report with %d figures and %d tables: %s%n", result.figureNames().size(),
+                result.tableTitles().size(), new Path(result.dir(), ReportJob.INDEX_HTML));
+        if (!result.fitted()) {
+            System.err.printf("warning: %s has no fits_summary table, so the report has no slope or acceleration "
+                    + "table. Run fit %s, then report again.%n", store.dir(), store.dir());
+        }
+    }
+}
