@@ -58,12 +58,15 @@ public final class SweepDriver {
      * @param sweepDir   directory of this sweep (output root / name), any Hadoop file system URI
      * @param limitCells run at most this many missing cells (0: all), leaving the rest for a later run
      * @param store      the opened sweep directory, locked by the caller
+     * @throws org.depthsweep.store.CorruptFileException before anything is written, when a committed file of the
+     *                   sweep cannot be read
      */
     public RunReport run(SweepJob job, SweepStore store, int limitCells) throws IOException {
         long started = System.nanoTime();
         Experiment experiment = ExperimentRegistry.get(job.experiment());
         TableSchema runsSchema = Tables.runs(experiment);
         store.recover(runsSchema);
+        store.checkCurvesFiles();
         Map<String, SweepStore.IndexEntry> index = store.readIndex(runsSchema);
 
         List<Cell> todo = new ArrayList<>();
