@@ -107,7 +107,8 @@ public final class SweepDriver {
         LongAccumulator cellsDone = jsc.sc().longAccumulator("cells done");
         BatchTask task = new BatchTask(store.dir().toString(), job.name(), job.experiment(),
                 Provenance.forDriver(job.configHash()), job.maxAttempts(),
-                new HadoopConf(spark.sparkContext().hadoopConfiguration()), cellsDone);
+                new HadoopConf(spark.sparkContext().hadoopConfiguration()), cellsDone,
+                SweepLock.owner(store).orElse(null));
         jsc.setJobGroup("depthsweep-" + runId, "sweep " + job.name() + ": " + todo.size() + " cells", true);
         JavaFutureAction<List<BatchReport>> future = jsc.parallelize(batches, batches.size())
                 .map(task::run)
