@@ -36,9 +36,9 @@ final class Outputs {
     }
 
     /**
-     * Checks an output root and a sweep directory under it before anything is written. Each must be a directory
-     * when it exists, the root's file system must be available, and on the local file system the sweep directory
-     * must lie inside the root once symbolic links are resolved, so that a link cannot send results elsewhere.
+     * Checks an output root and a sweep directory under it before anything is written. Each must be a directory when
+     * it exists, and the root's file system must be available. On the local file system the sweep directory must lie
+     * inside the root once symbolic links are resolved, so that a link cannot send results elsewhere.
      *
      * @throws InvalidInputException naming the path, the rule and the fix
      */
@@ -73,7 +73,7 @@ final class Outputs {
         }
     }
 
-    private static void requireDirectoryOrMissing(FileSystem fs, Path path, String what, String fix)
+    private static void requireDirectoryOrMissing(FileSystem fs, Path path, String label, String fix)
             throws IOException {
         FileStatus status;
         try {
@@ -82,7 +82,7 @@ final class Outputs {
             return;
         }
         if (!status.isDirectory()) {
-            throw new InvalidInputException(what + " " + path + " exists and is not a directory; " + fix);
+            throw new InvalidInputException(label + " " + path + " exists and is not a directory; " + fix);
         }
     }
 

@@ -103,7 +103,7 @@ final class BatchTask implements Serializable {
     }
 
     /**
-     * Refuses to commit when another driver has taken over the sweep lock since this task was planned, for example
+     * Rejects the commit when another driver has taken over the sweep lock since this task was planned, for example
      * after this task's driver was killed while its executor kept running. The new driver has already read the index
      * and runs these cells itself, so a commit here would duplicate them. A takeover between this check and the
      * commit's final rename is not caught.

@@ -18,7 +18,7 @@ public final class CorruptFileException extends IOException {
         this.file = file;
     }
 
-    /** The unreadable file. */
+    /** Returns the unreadable file. */
     public Path file() {
         return file;
     }

@@ -74,8 +74,9 @@ class BadInputTest {
     }
 
     /**
-     * Every file and folder under a root with its size and modification time, to show that nothing changed. The
-     * staging folder is left out: a run removes what an interrupted write left there before it reads anything.
+     * Returns every file and folder under a root with its size and modification time, to show that nothing
+     * changed. The staging folder is left out because a run removes what an interrupted write left there before it
+     * reads anything.
      */
     private static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -165,12 +166,12 @@ class BadInputTest {
     void gridAboveMaxCellsNeedsYes() throws IOException {
         Path output = tmp.resolve("out");
         Map<String, String> before = snapshot(tmp);
-        Result refused = runCli(sweep(output, "--set", "run.max_cells=10"));
+        Result rejected = runCli(sweep(output, "--set", "run.max_cells=10"));
 
-        assertEquals(Main.EXIT_BAD_INPUT, refused.code(), refused.all());
-        assertTrue(refused.err().contains(CELLS + " cells"), refused.all());
-        assertTrue(refused.err().contains("run.max_cells = 10"), refused.all());
-        assertTrue(refused.err().contains("--yes"), refused.all());
+        assertEquals(Main.EXIT_BAD_INPUT, rejected.code(), rejected.all());
+        assertTrue(rejected.err().contains(CELLS + " cells"), rejected.all());
+        assertTrue(rejected.err().contains("run.max_cells = 10"), rejected.all());
+        assertTrue(rejected.err().contains("--yes"), rejected.all());
         assertEquals(before, snapshot(tmp), "files written");
 
         Result accepted = runCli(sweep(output, "--set", "run.max_cells=10", "--yes", "--limit", "1"));
