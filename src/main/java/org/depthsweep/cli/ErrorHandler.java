@@ -1,5 +1,6 @@
 package org.depthsweep.cli;
 
+import org.depthsweep.store.CorruptFileException;
 import org.depthsweep.sweep.SweepSpecException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,15 +8,17 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Prints errors as one clear line instead of a stack trace: invalid input (exit 2) for sweep-file and usage errors,
- * a failure (exit 1) with the cause chain for everything else. The stack trace goes to the log at debug level.
+ * Prints errors as one clear line instead of a stack trace: invalid input (exit 2) for sweep-file and usage errors
+ * and for unreadable committed result files, a failure (exit 1) with the cause chain for everything else. The stack
+ * trace goes to the log at debug level.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof SweepSpecException || e instanceof InvalidInputException) {
+        if (e instanceof SweepSpecException || e instanceof InvalidInputException
+                || e instanceof CorruptFileException) {
             commandLine.getErr().println("error: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }

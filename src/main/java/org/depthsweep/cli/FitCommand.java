@@ -51,6 +51,7 @@ final class FitCommand implements Callable<Integer> {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
             try (SweepLock lock = SweepLock.acquire(store)) {
                 store.recover(Tables.runs(ExperimentRegistry.get(spec.experiment())));
+                store.checkCurvesFiles();
                 FitJob.Result result = new FitJob(spark).fit(store, spec.experiment(), fraction, threshold);
                 System.out.print(result.summary());
             }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.depthsweep.analysis.FitJob;
 import org.depthsweep.experiment.ExperimentRegistry;
@@ -91,7 +92,11 @@ final class RunCommand implements Callable<Integer> {
 
         SparkSession spark = SparkSessions.create(master, "depthsweep " + spec.name());
         try {
-            SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
+            Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+            Outputs.check(output, sweepDir, hadoopConf);
+            Outputs.localOutputWarning(spark.sparkContext().master(), sweepDir, hadoopConf)
+                    .ifPresent(System.err::println);
+            SweepStore store = new SweepStore(sweepDir, hadoopConf);
             try (SweepLock lock = SweepLock.acquire(store)) {
                 SweepDriver.RunReport report = new SweepDriver(spark).run(job, store, limit);
                 System.out.printf("ran %d cells (%d ok, %d diverged, %d failed); %d were already done; results in "

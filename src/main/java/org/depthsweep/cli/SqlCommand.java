@@ -67,6 +67,9 @@ final class SqlCommand implements Callable<Integer> {
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
             TableSchema runs = Tables.runs(experiment);
+            // Reads the runs files and the curves footers, so a damaged file is reported by name before Spark reads it.
+            store.readIndex(runs);
+            store.checkCurvesFiles();
             TableReader reader = new TableReader(spark, store, runs);
             for (TableSchema schema : new TableSchema[] {runs, Tables.curves(experiment), Tables.fits(),
                     Tables.acceleration(), Tables.fitsSummary(experiment), Tables.accelerationSummary(experiment)}) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.apache.spark.TaskContext;
@@ -17,6 +18,7 @@ import org.depthsweep.experiment.ExperimentRegistry;
 import org.depthsweep.experiment.RunStatus;
 import org.depthsweep.store.Provenance;
 import org.depthsweep.store.ResultRows;
+import org.depthsweep.store.SweepLock;
 import org.depthsweep.store.SweepStore;
 import org.depthsweep.store.TableSchema;
 import org.depthsweep.store.Tables;
@@ -33,9 +35,14 @@ final class BatchTask implements Serializable {
     private final int maxAttempts;
     private final HadoopConf hadoopConf;
     private final LongAccumulator cellsDone;
+    private final String lockOwner;
 
+    /**
+     * @param lockOwner content of the sweep lock file when the driver planned the tasks, or null to commit without
+     *                  checking the lock
+     */
     BatchTask(String sweepDir, String sweepName, String experimentName, Provenance provenance, int maxAttempts,
-              HadoopConf hadoopConf, LongAccumulator cellsDone) {
+              HadoopConf hadoopConf, LongAccumulator cellsDone, String lockOwner) {
         this.sweepDir = sweepDir;
         this.sweepName = sweepName;
         this.experimentName = experimentName;
@@ -43,6 +50,7 @@ final class BatchTask implements Serializable {
         this.maxAttempts = maxAttempts;
         this.hadoopConf = hadoopConf;
         this.cellsDone = cellsDone;
+        this.lockOwner = lockOwner;
     }
 
     BatchReport run(CellBatch batch) {
@@ -82,6 +90,7 @@ final class BatchTask implements Serializable {
                     cellsDone.add(1);
                 }
             }
+            checkLockOwner(store, batch);
             String attempt = attemptTag();
             boolean committed = store.commitBatch(batch.batchId(), attempt, runs, runRows, failedRows, curves,
                     curveRows, new ArrayList<>(batch.superseded().values()));
@@ -90,6 +99,24 @@ final class BatchTask implements Serializable {
                     cellNanos / 1_000_000L, taskMillis);
         } catch (IOException e) {
             throw new UncheckedIOException("batch " + batch.batchId() + " could not be written to " + sweepDir, e);
+        }
+    }
+
+    /**
+     * Rejects the commit when another driver has taken over the sweep lock since this task was planned, for example
+     * after this task's driver was killed while its executor kept running. The new driver has already read the index
+     * and runs these cells itself, so a commit here would duplicate them. A takeover between this check and the
+     * commit's final rename is not caught.
+     */
+    private void checkLockOwner(SweepStore store, CellBatch batch) throws IOException {
+        if (lockOwner == null) {
+            return;
+        }
+        Optional<String> current = SweepLock.owner(store);
+        if (!current.equals(Optional.of(lockOwner))) {
+            throw new IllegalStateException("batch " + batch.batchId() + " was not committed: the lock of "
+                    + sweepDir + " belongs to " + current.map(o -> "another driver (" + o + ")").orElse("no driver")
+                    + ", not to the driver that started this task (" + lockOwner + ")");
         }
     }
 

@@ -10,8 +10,10 @@ public final class SparkSessions {
 
     /**
      * Returns a session. The master comes from {@code master} when given, else from {@code spark.master} as
-     * spark-submit sets it, else {@code local[*]}. In local mode the driver binds to 127.0.0.1, and the web UI is off
-     * unless {@code spark.ui.enabled} is set.
+     * spark-submit sets it, else {@code local[*]}. In local mode and with a standalone master on 127.0.0.1 or
+     * localhost, the driver and its block manager bind to 127.0.0.1 and the web UI is off unless
+     * {@code spark.ui.enabled} is set. The web UI binds to the address in the environment variable SPARK_LOCAL_IP,
+     * or to every address when it is unset.
      */
     public static SparkSession create(String master, String appName) {
         SparkConf conf = new SparkConf(true);
@@ -21,13 +23,26 @@ public final class SparkSessions {
             conf.setMaster("local[*]");
         }
         conf.setIfMissing("spark.app.name", appName);
-        if (conf.get("spark.master").startsWith("local")) {
+        String url = conf.get("spark.master");
+        if (url.startsWith("local") || isLoopbackMaster(url)) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        if (url.startsWith("local")) {
             conf.setIfMissing("spark.sql.shuffle.partitions", "8");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** Returns whether a master URL names a standalone master on this machine's loopback address. */
+    public static boolean isLoopbackMaster(String url) {
+        return url.startsWith("spark://127.0.0.1:") || url.startsWith("spark://localhost:");
+    }
+
+    /** Returns whether every executor of a master URL runs on this machine: local mode or a loopback master. */
+    public static boolean runsOnThisHost(String url) {
+        return url.startsWith("local") || isLoopbackMaster(url);
     }
 }

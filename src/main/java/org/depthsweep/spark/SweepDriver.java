@@ -58,12 +58,15 @@ public final class SweepDriver {
      * @param sweepDir   directory of this sweep (output root / name), any Hadoop file system URI
      * @param limitCells run at most this many missing cells (0: all), leaving the rest for a later run
      * @param store      the opened sweep directory, locked by the caller
+     * @throws org.depthsweep.store.CorruptFileException before anything is written, when a committed file of the
+     *                   sweep cannot be read
      */
     public RunReport run(SweepJob job, SweepStore store, int limitCells) throws IOException {
         long started = System.nanoTime();
         Experiment experiment = ExperimentRegistry.get(job.experiment());
         TableSchema runsSchema = Tables.runs(experiment);
         store.recover(runsSchema);
+        store.checkCurvesFiles();
         Map<String, SweepStore.IndexEntry> index = store.readIndex(runsSchema);
 
         List<Cell> todo = new ArrayList<>();
@@ -104,7 +107,8 @@ public final class SweepDriver {
         LongAccumulator cellsDone = jsc.sc().longAccumulator("cells done");
         BatchTask task = new BatchTask(store.dir().toString(), job.name(), job.experiment(),
                 Provenance.forDriver(job.configHash()), job.maxAttempts(),
-                new HadoopConf(spark.sparkContext().hadoopConfiguration()), cellsDone);
+                new HadoopConf(spark.sparkContext().hadoopConfiguration()), cellsDone,
+                SweepLock.owner(store).orElse(null));
         jsc.setJobGroup("depthsweep-" + runId, "sweep " + job.name() + ": " + todo.size() + " cells", true);
         JavaFutureAction<List<BatchReport>> future = jsc.parallelize(batches, batches.size())
                 .map(task::run)

@@ -84,6 +84,11 @@ public final class SweepLock implements AutoCloseable {
         throw new IOException("could not take the lock " + file + " after removing a stale one");
     }
 
+    /** Returns the owner text of a sweep directory's lock (host, pid and start time), or empty when unlocked. */
+    public static Optional<String> owner(SweepStore store) throws IOException {
+        return readOwner(store.fileSystem(), new Path(store.dir(), "_lock"));
+    }
+
     private static String ownerText() throws IOException {
         return "host=" + InetAddress.getLocalHost().getHostName() + " pid=" + ProcessHandle.current().pid()
                 + " started=" + ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -1,5 +1,6 @@
 package org.depthsweep.store;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -227,6 +230,8 @@ public final class SweepStore {
     /**
      * Reads the status of every committed cell: from the runs part files of committed batches and the failed-row
      * files, the newest row of each cell.
+     *
+     * @throws CorruptFileException when a committed runs file cannot be read as Parquet
      */
     public Map<String, IndexEntry> readIndex(TableSchema runsSchema) throws IOException {
         Set<String> committed = committedBatches();
@@ -241,11 +246,71 @@ public final class SweepStore {
             if (owner == null || !committed.contains(owner)) {
                 continue;
             }
-            for (Object[] row : ParquetIO.read(conf, file.getPath(), idAndStatus)) {
+            for (Object[] row : readCommitted(file.getPath(), idAndStatus)) {
                 index.put((String) row[0], new IndexEntry((String) row[0], (String) row[1], owner, name));
             }
         }
         return index;
+    }
+
+    /**
+     * Checks that the footer of every committed curves file can be read, so that a damaged file is reported before a
+     * run writes anything rather than by a Spark job that reads it later. This catches truncated and overwritten
+     * files but not damaged data pages. Runs files need no separate check because {@link #readIndex} reads them
+     * whole.
+     *
+     * @throws CorruptFileException naming the first unreadable file and the files to delete
+     */
+    public void checkCurvesFiles() throws IOException {
+        Set<String> committed = committedBatches();
+        List<FileStatus> curves = new ArrayList<>(list(Tables.CURVES));
+        curves.sort(Comparator.comparing(f -> f.getPath().getName()));
+        for (FileStatus file : curves) {
+            String batch = batchOfPart(file.getPath().getName());
+            if (batch == null || !committed.contains(batch)) {
+                continue;
+            }
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file.getPath(), conf))) {
+                reader.getFooter();
+            } catch (FileNotFoundException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw corrupt(file.getPath(), e);
+            }
+        }
+    }
+
+    /** Reads a committed runs file, reporting a file that is not readable Parquet as {@link CorruptFileException}. */
+    private List<Object[]> readCommitted(Path file, TableSchema schema) throws IOException {
+        try {
+            return ParquetIO.read(conf, file, schema);
+        } catch (FileNotFoundException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(file, e);
+        }
+    }
+
+    /**
+     * Describes an unreadable committed file and its fix. Deleting a batch's runs part file uncommits the batch, so
+     * the next run removes the batch's other files in {@link #recover} and computes its cells again. Deleting only a
+     * curves file would leave its cells counted as done.
+     */
+    private CorruptFileException corrupt(Path file, Throwable cause) {
+        String name = file.getName();
+        String batch = batchOfPart(name);
+        String[] failed = parseFailed(name);
+        String fix;
+        if (failed != null) {
+            fix = "Delete " + file + " and run the same command again: cell " + failed[1] + " then runs again.";
+        } else {
+            Path runsPart = new Path(table(Tables.RUNS), PART_PREFIX + batch + SUFFIX);
+            Path curvesPart = new Path(table(Tables.CURVES), PART_PREFIX + batch + SUFFIX);
+            fix = "Delete " + runsPart + " and " + curvesPart + ", then run the same command again: the cells of "
+                    + "batch " + batch + " then run again.";
+        }
+        return new CorruptFileException(file, "committed result file " + file + " cannot be read as Parquet ("
+                + cause + "). " + fix, cause);
     }
 
     /** Committed files of a table (runs: part and live failed files; curves: part files of committed batches). */
