@@ -10,13 +10,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * probability {@code 1 - rate} and 0 otherwise, so the expected activation is unchanged and evaluation needs no
  * rescaling, as TensorFlow's {@code tf.nn.dropout} does it.
  */
-final class DropoutMasks {
+public final class DropoutMasks {
     private final SplittableRandom random;
     private final double rate;
     private final float kept;
 
     /** @param rate probability of dropping a unit, in (0, 1) */
-    DropoutMasks(long seed, double rate) {
+    public DropoutMasks(long seed, double rate) {
         if (!(rate > 0 && rate < 1)) {
             throw new IllegalArgumentException("dropout rate must be in (0, 1), got " + rate);
         }
@@ -26,7 +26,7 @@ final class DropoutMasks {
     }
 
     /** Returns a fresh mask of shape {@code [batch, 512]}. */
-    INDArray next(int batch) {
+    public INDArray next(int batch) {
         float[] values = new float[batch * LeNetWeights.HIDDEN];
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble() < rate ? 0f : kept;

@@ -37,8 +37,8 @@ public final class MnistTrainer {
     private MnistTrainer() {
     }
 
-    /** The three image sets of a run. */
-    record Data(ImageTensors train, ImageTensors validation, ImageTensors test) {
+    /** The three image sets of a run; {@code validation} is null without validation images. */
+    public record Data(ImageTensors train, ImageTensors validation, ImageTensors test) {
     }
 
     /**
@@ -61,7 +61,7 @@ public final class MnistTrainer {
     }
 
     /** Reads the training, validation and test images of the settings' data folder. */
-    static Data load(MnistSettings settings) {
+    public static Data load(MnistSettings settings) {
         LabeledImages all;
         LabeledImages test;
         try {
@@ -164,7 +164,7 @@ public final class MnistTrainer {
     }
 
     /** Returns a uniformly random permutation of 0 .. n - 1 (Fisher-Yates). */
-    static int[] permutation(int n, SplittableRandom random) {
+    public static int[] permutation(int n, SplittableRandom random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Applies one {@link OptimizerKind} update to named parameter arrays in place, keeping its state per name. */
-final class ParameterUpdater {
+public final class ParameterUpdater {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double ADAM_EPSILON = 1e-8;
@@ -21,7 +21,7 @@ final class ParameterUpdater {
     /**
      * @param momentum the momentum coefficient mu of {@link OptimizerKind#MOMENTUM}; ignored by the other rules
      */
-    ParameterUpdater(OptimizerKind kind, double momentum) {
+    public ParameterUpdater(OptimizerKind kind, double momentum) {
         this.kind = kind;
         this.momentum = momentum;
     }
@@ -32,7 +32,7 @@ final class ParameterUpdater {
      * @param learningRate the learning rate of this step
      * @param step         the 1-based number of this update, used by Adam's bias correction
      */
-    void update(String name, INDArray parameter, INDArray gradient, double learningRate, long step) {
+    public void update(String name, INDArray parameter, INDArray gradient, double learningRate, long step) {
         switch (kind) {
             case SGD:
                 Nd4j.getBlasWrapper().level1().axpy(parameter.length(), -learningRate, gradient, parameter);
