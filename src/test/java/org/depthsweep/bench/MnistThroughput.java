@@ -22,9 +22,9 @@ import org.depthsweep.experiment.mnist.ParameterUpdater;
  * and backward pass with dropout 0.5 and the L2 penalty, and the momentum update of every parameter, as
  * {@code MnistTrainer} runs it. Minibatches are drawn at random from the training images of an MNIST-format folder.
  *
- * <p>Arguments: {@code arch lambda threads warmupSteps timedSteps dataDir}. Prints one line, in the format of the
- * PyTorch reference script lenet_torch.py: wall time, images per second, the process's CPU time over the wall time,
- * and the average number of cores that other processes used during the timed steps (from /proc/stat).
+ * <p>Arguments: {@code arch lambda threads warmupSteps timedSteps dataDir}. Prints one line in the format of the
+ * PyTorch reference script lenet_torch.py. It gives the wall time, images per second, the process's CPU time over the
+ * wall time, and the average number of cores that other processes used during the timed steps (from /proc/stat).
  */
 public final class MnistThroughput {
     private static final int BATCH = 64;

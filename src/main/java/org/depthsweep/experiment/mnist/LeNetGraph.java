@@ -133,8 +133,8 @@ final class LeNetGraph {
 
     /**
      * Adds the sum of squares of a matrix's entries, summed per row first. nd4j 1.0.0-M2 adds the squares of a whole
-     * array sequentially in float32, which for the 1.6 million entries of the hidden-layer matrix is off by about
-     * 3e-4 relative; two levels of sums bring the error to about 1e-6.
+     * array sequentially in float32, so for the 1.6 million entries of the hidden-layer matrix the sum is off by about
+     * 3e-4 relative. Two levels of sums bring the error to about 1e-6.
      */
     private static SDVariable sumOfSquares(SameDiff sd, SDVariable matrix) {
         return sd.sum(sd.squaredNorm(matrix, false, 1));

@@ -14,11 +14,11 @@ import org.depthsweep.sweep.SweepSpecException;
 
 /**
  * The non-linear experiment of Arora, Cohen and Hazan, "On the Optimization of Deep Networks: Implicit Acceleration by
- * Overparameterization" (ICML 2018): the convolutional network of the TensorFlow MNIST tutorial trained with plain
+ * Overparameterization" (ICML 2018). The convolutional network of the TensorFlow MNIST tutorial is trained with plain
  * dense layers or with each dense matrix replaced by a product of two, with an L2 penalty on the end-to-end matrices.
- * The curves report the cross-entropy and the penalty apart, because the penalty (about 3.1 at initialization for
- * lambda 5e-4) is larger than the cross-entropy for most of training, so a speed-up of the total loss may come from
- * either term. {@link LeNetGraph} defines the network and the loss terms, {@link MnistTrainer} the training loop.
+ * The curves report the cross-entropy and the penalty apart. The penalty (about 3.1 at initialization for lambda
+ * 5e-4) is larger than the cross-entropy for most of training, so a speed-up of the total loss may come from either
+ * term. {@link LeNetGraph} defines the network and the loss terms, {@link MnistTrainer} the training loop.
  *
  * <p>{@link CellOutcome#finalLoss()} is the last row's {@code loss} and {@link CellOutcome#finalError()} the test error
  * rate after the last epoch, {@code 1 - final_test_acc}.
@@ -46,7 +46,7 @@ public final class MnistExperiment implements Experiment {
 
     /** Largest dropout rate accepted; a rate of 1 would drop every hidden unit. */
     private static final double MAX_DROPOUT = 0.99;
-    /** Largest momentum coefficient accepted; at 1 the velocity never forgets a gradient. */
+    /** Largest momentum coefficient accepted; at 1 the velocity would keep every past gradient at full weight. */
     private static final double MAX_MOMENTUM = 0.999;
 
     private static final List<ParamSpec> PARAMETERS = List.of(
@@ -168,10 +168,10 @@ public final class MnistExperiment implements Experiment {
     }
 
     /**
-     * Estimates the seconds of one cell on one core from the images processed: about 450 training images per second
-     * for arch plain and for overparam at lambda 0, 220 for overparam with the penalty (which forms the 3136 x 512
-     * product), and 2,000 images per second of evaluation. An estimate from runs on a 2-core x86-64 machine; the
-     * driver only compares estimates.
+     * Estimates the seconds of one cell on one core from the images processed. The rates are estimates from runs on a
+     * 2-core x86-64 machine: 450 training images per second for arch plain and for overparam at lambda 0, and 220
+     * for overparam with the penalty, which forms the 3136 x 512 product. Evaluation adds 2,000 images per second.
+     * The driver only compares estimates.
      */
     @Override
     public double estimatedSeconds(Cell cell) {

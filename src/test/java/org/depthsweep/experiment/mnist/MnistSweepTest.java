@@ -71,7 +71,8 @@ class MnistSweepTest {
         for (Row run : runs) {
             archOfCell.put(run.getString(run.fieldIndex("cell_id")), run.getString(run.fieldIndex("arch")));
             double accuracy = run.getDouble(run.fieldIndex("final_test_acc"));
-            assertTrue(accuracy > 0.3 && accuracy <= 1.0, "final_test_acc " + accuracy);
+            assertTrue(accuracy > 0.3, "final_test_acc " + accuracy);
+            assertTrue(accuracy <= 1.0, "final_test_acc " + accuracy);
         }
         assertEquals(Map.of("plain", 1L, "overparam", 1L), count(archOfCell));
         assertEquals(2 * 2, curves.size(), "rows at steps 5 and 10 of each cell");
