@@ -18,6 +18,7 @@ public final class ExperimentRegistry {
     static {
         Map<String, Experiment> kinds = new LinkedHashMap<>();
         register(kinds, new ToyExperiment());
+        register(kinds, new org.depthsweep.experiment.linear.LinearExperiment());
         for (Experiment extra : ServiceLoader.load(Experiment.class)) {
             if (kinds.containsKey(extra.name())) {
                 throw new IllegalStateException("two experiment kinds are named '" + extra.name() + "': "
