@@ -123,17 +123,20 @@ public final class BestLearningRate {
 
     /**
      * Renders rows as a plain-text table: the key columns, then cells, reached, best_lr, steps, final_loss, ref_steps
-     * and factor, padded to equal width with two spaces between columns and a trailing newline. Null values print as
-     * {@code -}; best_lr has 4 significant digits, final_loss 3 in scientific notation and factor 3.
+     * and factor, padded to equal width with two spaces between columns and a trailing newline. Rows are sorted by
+     * their key values ({@link ParamValues} order), ties kept in input order. Null values print as {@code -}. best_lr
+     * has 4 significant digits, final_loss 3 in scientific notation and factor 3.
      *
      * @param keys key columns to show, for example {@link #varyingKeys} of the rows
      */
     public static String format(List<BestLrRow> rows, List<String> keys) {
         List<String> header = new ArrayList<>(keys);
         header.addAll(VALUE_HEADERS);
+        List<BestLrRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(row -> keyValues(row, keys), ParamValues.LIST_ORDER));
         List<List<String>> lines = new ArrayList<>();
         lines.add(header);
-        for (BestLrRow row : rows) {
+        for (BestLrRow row : sorted) {
             List<String> line = new ArrayList<>();
             for (String key : keys) {
                 Object value = row.configuration().get(key);
@@ -165,6 +168,14 @@ public final class BestLearningRate {
             out.append(text.toString().stripTrailing()).append('\n');
         }
         return out.toString();
+    }
+
+    private static List<Object> keyValues(BestLrRow row, List<String> keys) {
+        List<Object> values = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            values.add(row.configuration().get(key));
+        }
+        return values;
     }
 
     /** Returns the keys whose values differ between the rows' configurations, sorted by name; none for no rows. */

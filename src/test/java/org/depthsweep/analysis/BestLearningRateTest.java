@@ -149,12 +149,15 @@ class BestLearningRateTest {
         List<BestLrRow> rows = ANALYSIS.rows(grid());
         List<String> keys = BestLearningRate.varyingKeys(rows);
         assertEquals(List.of("depth", "momentum.beta", "optimizer", "width"), keys);
-        String[] lines = BestLearningRate.format(rows, List.of("depth", "optimizer")).split("\n");
+        List<BestLrRow> reversed = new ArrayList<>(rows);
+        Collections.reverse(reversed);
+        String[] lines = BestLearningRate.format(reversed, List.of("depth", "optimizer")).split("\n");
         assertEquals(4, lines.length);
         assertTrue(lines[0].matches("depth\\s+optimizer\\s+cells\\s+reached\\s+best_lr\\s+steps\\s+final_loss\\s+"
                 + "ref_steps\\s+factor"), lines[0]);
         assertTrue(lines[3].matches("2\\s+gd\\s+3\\s+2\\s+10\\.00\\s+200\\s+1\\.000e-07\\s+800\\s+4\\.00"),
                 lines[3]);
+        assertTrue(lines[1].matches("1\\s+gd\\s+3\\s+1\\s+1\\.000\\s+800\\s+1\\.000e-07\\s+800\\s+1\\.00"), lines[1]);
         assertTrue(lines[2].matches("1\\s+momentum\\s+2\\s+0\\s+1\\.000\\s+-\\s+5\\.000e-05\\s+800\\s+-"), lines[2]);
     }
 }
