@@ -19,8 +19,8 @@ package org.depthsweep.optim;
  * the gradient row) the rule reduces to the vector form
  * {@code P(w)[g] = ||w||^(2-2/N) * (g + (N-1) * (w w^T / ||w||^2) g)}, whose projection term is zero at w = 0.
  *
- * <p>At W = 0 and N >= 2 the update is zero, so the rule never leaves that point, just as gradient descent from all-zero
- * factors does not. {@link #step} rejects such a start.
+ * <p>At W = 0 and N >= 2 the update is zero, so the rule never leaves that point, just as gradient descent from
+ * all-zero factors does not. {@link #step} rejects such a start.
  */
 public final class EndToEndRule {
     private final int depth;

@@ -12,8 +12,8 @@ package org.depthsweep.optim;
  * </pre>
  *
  * <p>The Nesterov line is the accelerated gradient method written in the look-ahead point, so g is taken at the
- * current x; it is the form of PyTorch's {@code torch.optim.SGD} with {@code nesterov=True} and no dampening. Heavy ball with v scaled by lr is
- * Polyak's {@code x_{t+1} = x_t - lr * g_t + beta * (x_t - x_{t-1})}.
+ * current x. It is the form of PyTorch's {@code torch.optim.SGD} with {@code nesterov=True} and no dampening. Heavy
+ * ball with v scaled by lr is Polyak's {@code x_{t+1} = x_t - lr * g_t + beta * (x_t - x_{t-1})}.
  */
 public final class Momentum extends ElementwiseRule {
     private final double lr;
