@@ -83,8 +83,8 @@ class LinearConfTest {
 
     @Test
     void lp4DepthReachesTargetSooner() {
-        // lr from 1 to 1000: 13 of the 25 rates
-        List<BestLrRow> rows = bestLrRows("linear-lp4.conf", 1.0, 6 * 13);
+        // lr from 10^0.5 to 1000: 11 of the 25 rates
+        List<BestLrRow> rows = bestLrRows("linear-lp4.conf", Math.pow(10, 0.5), 6 * 11);
         String table = BestLearningRate.format(rows, BestLearningRate.varyingKeys(rows));
         assertNotNull(row(rows, 1, "gd").steps(), "depth-1 gd must reach the target\n" + table);
         for (String optimizer : new String[] {"gd", "e2e"}) {
@@ -98,8 +98,8 @@ class LinearConfTest {
 
     @Test
     void lp2DepthDoesNotReachTargetSooner() {
-        // lr from 0.1 to 1000: 17 of the 25 rates
-        List<BestLrRow> rows = bestLrRows("linear-lp2.conf", 0.1, 6 * 17);
+        // lr from 10^-0.25 to 1000: 14 of the 25 rates
+        List<BestLrRow> rows = bestLrRows("linear-lp2.conf", Math.pow(10, -0.25), 6 * 14);
         String table = BestLearningRate.format(rows, BestLearningRate.varyingKeys(rows));
         assertNotNull(row(rows, 1, "gd").steps(), "depth-1 gd must reach the target\n" + table);
         for (String optimizer : new String[] {"gd", "e2e"}) {
