@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 
+import org.depthsweep.experiment.linear.LinearExperiment;
+import org.depthsweep.experiment.mnist.MnistExperiment;
 import org.depthsweep.experiment.toy.ToyExperiment;
 import org.depthsweep.sweep.SweepSpecException;
 
@@ -18,7 +20,8 @@ public final class ExperimentRegistry {
     static {
         Map<String, Experiment> kinds = new LinkedHashMap<>();
         register(kinds, new ToyExperiment());
-        register(kinds, new org.depthsweep.experiment.mnist.MnistExperiment());
+        register(kinds, new LinearExperiment());
+        register(kinds, new MnistExperiment());
         for (Experiment extra : ServiceLoader.load(Experiment.class)) {
             if (kinds.containsKey(extra.name())) {
                 throw new IllegalStateException("two experiment kinds are named '" + extra.name() + "': "
