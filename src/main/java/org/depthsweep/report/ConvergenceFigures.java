@@ -25,6 +25,8 @@ import org.knowm.xchart.XYChart;
  */
 final class ConvergenceFigures {
     static final String ERROR = "error";
+    // NOTE: the linear experiment's end-to-end norm appears here only if its curve column is also named "scale";
+    // that experiment was not merged when this was written.
     static final String SCALE = "scale";
     static final String P = "p";
     static final String DEPTH = "depth";
@@ -67,6 +69,9 @@ final class ConvergenceFigures {
         }
 
         List<FigureSection> sections = new ArrayList<>();
+        if (errorRows.isEmpty()) {
+            return sections;
+        }
         sections.add(new FigureSection("Error and scale against step",
                 "Median over seeds (line) with the min-max band over seeds (shaded), on log-log axes. The dashed "
                         + "line has the theory slope -1/(p-2) and passes through the end of the first curve. "

@@ -64,6 +64,9 @@ final class MnistFigures {
             trainingRows.add(row);
         }
         List<FigureSection> sections = new ArrayList<>();
+        if (trainingRows.isEmpty()) {
+            return sections;
+        }
         sections.add(new FigureSection("Training loss against iteration",
                 "Median over seeds (line) with the min-max band over seeds (shaded), for the plain and the "
                         + "overparameterized network, with and without the regularizer.", trainingRows));

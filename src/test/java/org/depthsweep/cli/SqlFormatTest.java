@@ -52,7 +52,8 @@ class SqlFormatTest {
         assertEquals(2, rows.size(), "rows after --max-rows 2");
         assertEquals(3.0, rows.get(0).get("p").asDouble());
         assertEquals(2, rows.get(1).get("depth").asInt());
-        assertTrue(rows.get(0).has("missing") && rows.get(0).get("missing").isNull(), "null kept: " + json);
+        assertTrue(rows.get(0).has("missing"), "null field left out: " + json);
+        assertTrue(rows.get(0).get("missing").isNull(), "null field printed as a value: " + json);
 
         String summary = runCli("sql", sweep, "SELECT count(*) AS groups FROM fits_summary", "--format", "csv",
                 "--master", "local[2]");
