@@ -110,7 +110,7 @@ class DataParallelTrainerTest {
     private List<Row> commitAndReadCurves(Experiment mnist, Cell cell, CellOutcome outcome, List<Object[]> rows)
             throws IOException {
         CellResult result = new CellResult(cell, outcome.status(), outcome.message(), outcome.stepsRun(),
-                outcome.finalLoss(), outcome.finalError(), 0L, outcome, rows);
+                outcome.finalLoss(), outcome.finalError(), 0L, 0L, outcome, rows);
         SweepStore store = new SweepStore(tmp.resolve("data-parallel").toString(),
                 spark.sparkContext().hadoopConfiguration());
         TableSchema runs = Tables.runs(mnist);
