@@ -149,7 +149,7 @@ public final class Decompositions {
     }
 
     static Matrix fromNd4j(INDArray array) {
-        return new Matrix((int) array.rows(), (int) array.columns(), rowMajor(array));
+        return new Matrix(array.rows(), array.columns(), rowMajor(array));
     }
 
     /** Copies the entries of a 2-d array in row-major order, whatever its own order. */
