@@ -55,9 +55,8 @@ public final class Decompositions {
         }
         INDArray a = toNd4j(s);
         INDArray eigenvalues = Eigen.symmetricGeneralizedEigenvalues(a, true);
-        double[] values = new double[n];
+        double[] values = eigenvalues.dup().data().asDouble();
         for (int i = 0; i < n; i++) {
-            values[i] = eigenvalues.getDouble(i);
             if (!Double.isFinite(values[i])) {
                 throw new ArithmeticException("LAPACK dsyev returned the eigenvalue " + values[i] + " for a "
                         + Matrix.shape(s) + " matrix with finite entries");
@@ -86,20 +85,21 @@ public final class Decompositions {
         INDArray vt = Nd4j.create(DataType.DOUBLE, new long[] {n, n}, 'f');
         Nd4j.getBlasWrapper().lapack().gesvd(input, s, u, vt);
 
-        double[] singular = new double[r];
+        double[] singular = s.dup().data().asDouble();
+        double[] fullU = rowMajor(u);
+        double[] fullVt = rowMajor(vt);
         Matrix thinU = Matrix.zeros(m, r);
         Matrix thinV = Matrix.zeros(n, r);
         for (int k = 0; k < r; k++) {
-            singular[k] = s.getDouble(k);
             if (!Double.isFinite(singular[k])) {
                 throw new ArithmeticException("LAPACK dgesvd returned the singular value " + singular[k] + " for a "
                         + Matrix.shape(a) + " matrix with finite entries");
             }
             for (int i = 0; i < m; i++) {
-                thinU.set(i, k, u.getDouble(i, k));
+                thinU.data[i * r + k] = fullU[i * m + k];
             }
             for (int j = 0; j < n; j++) {
-                thinV.set(j, k, vt.getDouble(k, j));
+                thinV.data[j * r + k] = fullVt[k * n + j];
             }
         }
         return new Svd(thinU, singular, thinV);
@@ -149,15 +149,12 @@ public final class Decompositions {
     }
 
     static Matrix fromNd4j(INDArray array) {
-        int rows = (int) array.rows();
-        int cols = (int) array.columns();
-        Matrix m = Matrix.zeros(rows, cols);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                m.set(i, j, array.getDouble(i, j));
-            }
-        }
-        return m;
+        return new Matrix(array.rows(), array.columns(), rowMajor(array));
+    }
+
+    /** Copies the entries of a 2-d array in row-major order, whatever its own order. */
+    private static double[] rowMajor(INDArray array) {
+        return array.dup('c').data().asDouble();
     }
 
     private static void requireFinite(Matrix m, String operation) {

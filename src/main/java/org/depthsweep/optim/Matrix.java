@@ -7,11 +7,13 @@ import java.util.random.RandomGenerator;
  * A dense real matrix in double precision, stored row-major in a public array so that the update rules and kernels
  * can work on it in place.
  *
- * <p>The products here are plain loops, ordered so that the inner loop either runs along a row of both operands
- * (vectorized by the JIT) or is a dot product with four accumulators. For the shapes of the linear experiments
- * (a few outputs, widths and features up to a few hundred) they are faster than a call into nd4j, whose fixed cost
- * per operation is several microseconds; the benchmark in docs/benchmarks.md compares the two for one gradient step.
- * Decompositions go through nd4j, see {@link Decompositions}.
+ * <p>The products here are plain loops whose inner loop runs along rows of both operands, or is a dot product with
+ * four accumulators. The JIT vectorizes a row loop reliably only when neither array is read at an offset
+ * ({@link #axpy(double, double[], double[])}), which is why the l_p loss kernel keeps each row of its data in its own
+ * array. For the shapes of the linear experiments (a few outputs, widths and features up to a few hundred) these
+ * loops beat the same work done as nd4j calls on small arrays. One gradient step of the JMH benchmark in
+ * docs/benchmarks.md took more than ten times as long as single-threaded nd4j calls. Decompositions go through nd4j,
+ * see {@link Decompositions}.
  */
 public final class Matrix {
     /** Number of rows. */
@@ -251,8 +253,19 @@ public final class Matrix {
     public static void transposeMultiply(Matrix a, Matrix b, Matrix out) {
         requireProduct(a.rows == b.rows && out.rows == a.cols && out.cols == b.cols, "a^T * b", a, b, out);
         requireDistinct(a, b, out);
-        Arrays.fill(out.data, 0.0);
         int n = b.cols;
+        if (a.rows == 1) {
+            // An outer product: each output row is a scaled copy of b, written without a prior fill.
+            for (int i = 0; i < a.cols; i++) {
+                double scale = a.data[i];
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    out.data[row + j] = scale * b.data[j];
+                }
+            }
+            return;
+        }
+        Arrays.fill(out.data, 0.0);
         for (int k = 0; k < a.rows; k++) {
             for (int i = 0; i < a.cols; i++) {
                 double aki = a.data[k * a.cols + i];
@@ -285,10 +298,29 @@ public final class Matrix {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Computes {@code y[yOff + i] += alpha * x[xOff + i]} for i below length. */
+    /**
+     * Computes {@code y[yOff + i] += alpha * x[xOff + i]} for i below length. When x and y are distinct arrays used
+     * from index 0, {@link #axpy(double, double[], double[])} is several times faster.
+     */
     public static void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int length) {
         for (int i = 0; i < length; i++) {
             y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    /**
+     * Computes {@code y[i] += alpha * x[i]} for i below {@code y.length}, x at least as long as y. On OpenJDK 17.0.15
+     * the JIT compiled this loop to vector instructions. The form with offsets into both arrays mostly stayed scalar
+     * and took about four times as long, in an ad hoc timing loop on the 2-core AMD EPYC machine of
+     * docs/benchmarks.md.
+     */
+    public static void axpy(double alpha, double[] x, double[] y) {
+        if (x.length < y.length) {
+            throw new IllegalArgumentException("axpy needs x at least as long as y, got " + x.length + " and "
+                    + y.length);
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] += alpha * x[i];
         }
     }
 

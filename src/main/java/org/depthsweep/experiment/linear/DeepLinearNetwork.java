@@ -13,7 +13,7 @@ import org.depthsweep.optim.Matrix;
  * samples through every layer ({@code n sum_j d_j d_{j-1}} for the forward pass alone) whenever k is small next to n.
  * Workspaces are allocated once, so a step allocates nothing.
  */
-final class DeepLinearNetwork {
+public final class DeepLinearNetwork {
     private final Matrix[] factors;
     /** prefix[j] = A_j = W_N ... W_{j+1}, k x d_j, for j = 0 .. N-1; prefix[0] is the end-to-end matrix. */
     private final Matrix[] prefix;
@@ -23,8 +23,13 @@ final class DeepLinearNetwork {
     private final double[][] factorArrays;
     private final double[][] gradientArrays;
 
-    /** @param factors W_1 .. W_N, used (not copied) as the network's state */
-    DeepLinearNetwork(Matrix[] factors) {
+    /**
+     * Creates a network on the given factors.
+     *
+     * @param factors W_1 .. W_N, used (not copied) as the network's state
+     * @throws IllegalArgumentException if there is no factor or the shapes of neighbouring factors do not fit
+     */
+    public DeepLinearNetwork(Matrix[] factors) {
         int depth = factors.length;
         if (depth < 1) {
             throw new IllegalArgumentException("a network needs at least one factor");
@@ -51,22 +56,22 @@ final class DeepLinearNetwork {
         }
     }
 
-    int depth() {
+    public int depth() {
         return factors.length;
     }
 
     /** Returns factor W_j for j = 1 .. N; the matrix is the live state. */
-    Matrix factor(int j) {
+    public Matrix factor(int j) {
         return factors[j - 1];
     }
 
     /** Returns the factor arrays W_1 .. W_N, live, in the order {@link #gradientArrays()} uses. */
-    double[][] factorArrays() {
+    public double[][] factorArrays() {
         return factorArrays;
     }
 
     /** Returns the arrays of the gradients from the last {@link #backward} call, in factor order. */
-    double[][] gradientArrays() {
+    public double[][] gradientArrays() {
         return gradientArrays;
     }
 
@@ -74,7 +79,7 @@ final class DeepLinearNetwork {
      * Computes the prefix products and returns the end-to-end matrix {@code W = W_N ... W_1} (k x d). The returned
      * matrix is a workspace, valid until the factors change.
      */
-    Matrix forward() {
+    public Matrix forward() {
         int depth = factors.length;
         int top = depth - 1;
         if (depth == 1) {
@@ -94,7 +99,7 @@ final class DeepLinearNetwork {
      * {@link #forward} call, and adds {@code weightDecay * W_j} to each (the gradient of the penalty
      * {@code (weightDecay / 2) sum_j ||W_j||_F^2}).
      */
-    void backward(Matrix endToEndGradient, double weightDecay) {
+    public void backward(Matrix endToEndGradient, double weightDecay) {
         int depth = factors.length;
         carry[0].setFrom(endToEndGradient);
         for (int j = 1; j <= depth; j++) {
@@ -117,7 +122,7 @@ final class DeepLinearNetwork {
      * Returns the balancedness deviation {@code max_j ||W_{j+1}^T W_{j+1} - W_j W_j^T||_F} over j = 1 .. N-1, or
      * null at depth 1. It is 0 for a balanced network.
      */
-    Double balancedness() {
+    public Double balancedness() {
         double worst = 0;
         for (int j = 1; j < factors.length; j++) {
             Matrix lower = factors[j - 1];

@@ -267,10 +267,11 @@ public final class LinearExperiment implements Experiment {
 
     /**
      * Estimates a cell's seconds from its multiply-adds per step: {@code 2 n d k} for the loss and its gradient, about
-     * {@code 3 k sum_j d_j d_{j-1}} for the factor products and gradients plus {@code 2 sum_j d_j d_{j-1}} for the
-     * update, at about 1 ns per multiply-add, and 30 microseconds more per step for e2e with k >= 2, which calls
-     * LAPACK every step. These are rough estimates from one 2-core x86-64 machine; a CSV cell is estimated as 2565 x
-     * 128 with one output, the shape of the Ethanol task.
+     * {@code 3 k sum_j d_j d_{j-1}} for the factor products and gradients, and {@code 2 sum_j d_j d_{j-1}} for the
+     * update. It counts 0.25 ns per multiply-add plus 1 microsecond per step, and 150 microseconds more per step for
+     * e2e with k >= 2, which calls LAPACK every step. These are rough figures from thread CPU times on one 2-core
+     * AMD EPYC machine (about 60 microseconds for a depth-3, width-100 step on 1000 x 100 data). A CSV cell is
+     * estimated as 2565 x 128 with one output, the shape of the Ethanol task.
      */
     @Override
     public double estimatedSeconds(Cell cell) {
@@ -289,7 +290,7 @@ public final class LinearExperiment implements Experiment {
         }
         boolean endToEnd = E2E.equals(cell.getString(OPTIMIZER));
         double madds = 2 * n * d * k + (endToEnd ? 4 * k * d : (3 * k + 2) * layerProducts);
-        double nanosPerStep = madds + (endToEnd && k >= 2 && depth >= 2 ? 30_000 : 0);
+        double nanosPerStep = 0.25 * madds + 1_000 + (endToEnd && k >= 2 && depth >= 2 ? 150_000 : 0);
         return 1e-3 + cell.getLong(STEPS) * nanosPerStep * 1e-9;
     }
 

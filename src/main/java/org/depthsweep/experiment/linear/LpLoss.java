@@ -11,11 +11,14 @@ import org.depthsweep.optim.Matrix;
  * {@code grad L(W) = (1/n) * sum_i g(r_i) x_i^T} with the residual {@code r_i = W x_i - y_i} and
  * {@code g(r) = |r|^(p-2) r} entrywise.
  *
- * <p>One pass over the samples computes both: per sample a dot product for each output, then one scaled row added to
- * each output's gradient row, so a row of X is read from memory once per evaluation. Integer p up to 64 avoids
- * {@link Math#pow}.
+ * <p>Both products with X are written as sums of scaled rows, which the JIT turns into vector instructions
+ * ({@link Matrix#axpy(double, double[], double[])}): the residuals as {@code sum_j W_oj X^T[j, :]} over the rows of
+ * a copy of X^T, and the gradient as {@code sum_i (g(r_i) / n) x_i} over the rows of X. Each row is its own array,
+ * because the JIT vectorizes the loop only without offsets. Dot products, the other way to write them, add up one
+ * lane at a time and took about twice as long on the benchmark shape (see docs/benchmarks.md). Integer p up to 64
+ * avoids {@link Math#pow}. An instance keeps workspaces, so it serves one thread.
  */
-final class LpLoss {
+public final class LpLoss {
     /** Evaluation path of g, chosen once from p. */
     private enum Kind {
         P2, P3, P4, INTEGER, REAL
@@ -24,17 +27,35 @@ final class LpLoss {
     private static final int MAX_INTEGER_P = 64;
 
     private final Matrix x;
+    /** Rows of X, n arrays of length d. */
+    private final double[][] rows;
+    /** Rows of X^T, d arrays of length n. */
+    private final double[][] columns;
     private final Matrix y;
+    /** Per output, the residuals and then their weights g(r) / n, k arrays of length n. */
+    private final double[][] residuals;
+    /** Per output, the gradient row, k arrays of length d. */
+    private final double[][] gradientRows;
     private final double p;
     private final Kind kind;
     private final int integerPower;
 
-    LpLoss(RegressionData data, double p) {
+    /**
+     * Creates the loss of a data set.
+     *
+     * @param p the exponent, finite and > 1
+     * @throws IllegalArgumentException if p is out of range
+     */
+    public LpLoss(RegressionData data, double p) {
         if (!(p > 1) || Double.isInfinite(p)) {
             throw new IllegalArgumentException("p must be finite and > 1, got " + p);
         }
         this.x = data.features();
         this.y = data.targets();
+        this.rows = x.toArray();
+        this.columns = x.transpose().toArray();
+        this.residuals = new double[y.cols][x.rows];
+        this.gradientRows = new double[y.cols][x.cols];
         this.p = p;
         if (p == 2.0) {
             kind = Kind.P2;
@@ -50,7 +71,7 @@ final class LpLoss {
         integerPower = kind == Kind.INTEGER ? (int) p - 2 : 0;
     }
 
-    double p() {
+    public double p() {
         return p;
     }
 
@@ -59,8 +80,9 @@ final class LpLoss {
      *
      * @param w    k x d
      * @param grad k x d, or null for the loss alone
+     * @throws IllegalArgumentException if a shape does not fit the data
      */
-    double evaluate(Matrix w, Matrix grad) {
+    public double evaluate(Matrix w, Matrix grad) {
         int n = x.rows;
         int d = x.cols;
         int k = y.cols;
@@ -68,23 +90,39 @@ final class LpLoss {
             throw new IllegalArgumentException("W and its gradient must be " + k + " x " + d + ", got " + w.rows
                     + " x " + w.cols);
         }
-        if (grad != null) {
-            Arrays.fill(grad.data, 0.0);
-        }
-        double[] xs = x.data;
         double[] ys = y.data;
         double[] ws = w.data;
         double invN = 1.0 / n;
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            int row = i * d;
-            for (int o = 0; o < k; o++) {
-                double r = Matrix.dot(ws, o * d, xs, row, d) - ys[i * k + o];
-                double g = residualWeight(r);
-                sum += g * r;
-                if (grad != null && g != 0.0) {
-                    Matrix.axpy(g * invN, xs, row, grad.data, o * d, d);
+        for (int o = 0; o < k; o++) {
+            double[] r = residuals[o];
+            for (int i = 0; i < n; i++) {
+                r[i] = -ys[i * k + o];
+            }
+            for (int j = 0; j < d; j++) {
+                double weight = ws[o * d + j];
+                if (weight != 0.0) {
+                    Matrix.axpy(weight, columns[j], r);
                 }
+            }
+            for (int i = 0; i < n; i++) {
+                double g = residualWeight(r[i]);
+                sum += g * r[i];
+                r[i] = g * invN;
+            }
+        }
+
+        if (grad != null) {
+            for (int o = 0; o < k; o++) {
+                double[] gradientRow = gradientRows[o];
+                double[] weights = residuals[o];
+                Arrays.fill(gradientRow, 0.0);
+                for (int i = 0; i < n; i++) {
+                    if (weights[i] != 0.0) {
+                        Matrix.axpy(weights[i], rows[i], gradientRow);
+                    }
+                }
+                System.arraycopy(gradientRow, 0, grad.data, o * d, d);
             }
         }
         return sum / (p * n);

@@ -18,7 +18,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.depthsweep.analysis.BestLearningRate;
 import org.depthsweep.analysis.BestLrRow;
-import org.depthsweep.analysis.FitJob;
 import org.depthsweep.analysis.LrCell;
 import org.depthsweep.analysis.LrCellReader;
 import org.depthsweep.spark.SparkSessions;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs a small linear sweep on local Spark, fits it, and reads the best-lr table back from the runs table. */
+/** Runs a small linear sweep on local Spark and reads the best-lr table back from its runs table. */
 class LinearSweepSparkTest {
     private static SparkSession spark;
 
@@ -86,9 +85,6 @@ class LinearSweepSparkTest {
             assertEquals(40L, row.getLong(5));
             assertTrue(row.isNullAt(3), "momentum.beta is cleared for gd and e2e");
         }
-
-        FitJob.Result fit = new FitJob(spark).fit(store, LinearExperiment.NAME, 0.1, 0.05);
-        assertEquals(cells.size(), fit.cells());
 
         List<LrCell> records = LrCellReader.fromRuns(reader.read(Tables.runs(LinearCells.EXPERIMENT)),
                 LinearCells.EXPERIMENT, LinearExperiment.STEPS_TO_TARGET);
