@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -18,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.depthsweep.experiment.ColumnSpec;
 import org.depthsweep.experiment.Experiment;
 import org.depthsweep.experiment.ExperimentRegistry;
+import org.depthsweep.experiment.linear.LinearExperiment;
 import org.depthsweep.store.Column;
 import org.depthsweep.store.SweepStore;
 import org.depthsweep.store.TableReader;
@@ -164,12 +167,40 @@ public final class FitJob {
                     keys.add(key);
                 }
             }
+            if (analyses.get(0).params().containsKey("optimizer")) {
+                keys.add("optimizer");
+            }
             summary = String.format("error slopes over the window t >= %s * t_last, and acceleration to error "
                     + "eps = %s against the depth-1 partner (median over cells)%n", tailFraction, eps)
                     + new SummaryTable(analyses, keys).format();
         }
+        summary += bestLearningRateSummary(reader.read(runsSchema), experiment);
         LOG.info("fitted {} cells of {}", sorted.size(), store.dir());
         return new Result(sorted.size(), analyses, summary);
+    }
+
+    /**
+     * Renders the comparison at each configuration's best learning rate, for kinds that record the steps to a
+     * target loss ({@code steps_to_target}) and sweep {@code lr}: the rate that reaches the target first, and its
+     * steps against depth-1 plain gradient descent. Returns an empty string for other kinds.
+     */
+    private static String bestLearningRateSummary(Dataset<Row> runs, Experiment experiment) {
+        boolean hasLr = experiment.parameters().stream().anyMatch(param -> "lr".equals(param.name()));
+        boolean hasTarget = experiment.resultColumns().stream()
+                .anyMatch(column -> LinearExperiment.STEPS_TO_TARGET.equals(column.name()));
+        if (!hasLr || !hasTarget) {
+            return "";
+        }
+        List<LrCell> cells = LrCellReader.fromRuns(runs, experiment, LinearExperiment.STEPS_TO_TARGET);
+        Set<String> variant = new HashSet<>(Set.of("depth", "width", "optimizer"));
+        variant.addAll(LinearExperiment.OPTIMIZER_SETTINGS);
+        BestLearningRate best = new BestLearningRate("lr", variant, Map.of("depth", 1L, "optimizer", "gd"));
+        List<BestLrRow> rows = best.rows(cells);
+        if (rows.isEmpty()) {
+            return "";
+        }
+        return String.format("%nsteps to target_loss at each configuration's best lr, factor against depth-1 gd%n")
+                + BestLearningRate.format(rows, List.of("depth", "optimizer"));
     }
 
     private static double valueOrNaN(Row row, int index) {
