@@ -126,6 +126,13 @@ class StandaloneClusterIT {
         assertEquals(0, code, "submit/standalone start failed; log " + work.resolve("standalone-start.log"));
         masterUrl = Files.readString(clusterDir.resolve("master-url"), StandardCharsets.UTF_8).trim();
         assertEquals("spark://127.0.0.1:" + port, masterUrl);
+        assertEquals(0, status(), "submit/standalone status of a running cluster; log "
+                + work.resolve("standalone-status.log"));
+    }
+
+    private static int status() throws Exception {
+        return runScript(work.resolve("standalone-status.log"), 120, "bash", "submit/standalone", "status", "--dir",
+                clusterDir.toString());
     }
 
     private static void recordClusterPids() throws IOException {
@@ -515,6 +522,9 @@ class StandaloneClusterIT {
         long committedAtKill = committedBatches(sweep);
         assertTrue(driver.isAlive(), "the driver ended before the worker was killed");
         assertTrue(committedAtKill < TOY_CELLS / 4, "the sweep had finished before the kill");
+        assertEquals(1, status(), "submit/standalone status with a killed worker");
+        assertTrue(Files.readString(work.resolve("standalone-status.log")).contains("worker-2: not running"),
+                Files.readString(work.resolve("standalone-status.log")));
 
         assertEquals(0, await(driver, "worker-kill.log"), log("worker-kill.log"));
         assertTrue(log("worker-kill.log").contains("ran " + TOY_CELLS + " cells"), log("worker-kill.log"));
