@@ -140,8 +140,8 @@ final class SqlCommand implements Callable<Integer> {
                 continue;
             }
             String text = value.toString();
-            boolean quote = text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                    || text.indexOf('\r') >= 0;
+            boolean quote = text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0
+                    || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
             line.append(quote ? '"' + text.replace("\"", "\"\"") + '"' : text);
         }
         return line.toString();

@@ -25,8 +25,8 @@ import org.knowm.xchart.XYChart;
  */
 final class ConvergenceFigures {
     static final String ERROR = "error";
-    // NOTE: the linear experiment's end-to-end norm appears here only if its curve column is also named "scale";
-    // that experiment was not merged when this was written.
+    // NOTE: the linear experiment's end-to-end norm appears here only if its curve column is also named "scale".
+    // That column name is not settled yet.
     static final String SCALE = "scale";
     static final String P = "p";
     static final String DEPTH = "depth";

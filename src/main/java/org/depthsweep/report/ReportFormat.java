@@ -121,7 +121,7 @@ final class ReportFormat {
         return fixed(value, 3);
     }
 
-    /** Prints an interval as {@code [low, high]} with the given decimals, or {@link #NO_VALUE} if a bound is missing. */
+    /** Prints an interval as {@code [low, high]} with the given decimals, or {@link #NO_VALUE} without a bound. */
     static String interval(Double low, Double high, int decimals) {
         if (low == null || high == null || low.isNaN() || high.isNaN()) {
             return NO_VALUE;

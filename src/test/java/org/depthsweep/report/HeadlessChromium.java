@@ -36,6 +36,8 @@ final class HeadlessChromium implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SCREENSHOT_WIDTH = 1400;
+    private static final int SCREENSHOT_HEIGHT = 1000;
 
     private final Process process;
     private WebSocket socket;
@@ -76,7 +78,8 @@ final class HeadlessChromium implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(command, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--remote-debugging-port=0",
-                "--user-data-dir=" + profileDir, "--window-size=1400,1000", url));
+                "--user-data-dir=" + profileDir, "--window-size=" + SCREENSHOT_WIDTH + "," + SCREENSHOT_HEIGHT,
+                url));
         Process process = new ProcessBuilder(arguments).redirectErrorStream(true)
                 .redirectOutput(profileDir.resolveSibling(profileDir.getFileName() + ".log").toFile()).start();
         HeadlessChromium browser = new HeadlessChromium(process);
@@ -146,8 +149,13 @@ final class HeadlessChromium implements AutoCloseable {
         return result.path("result").path("value");
     }
 
-    /** Saves a PNG screenshot of the page's full height, for a person to look at. */
+    /**
+     * Saves a PNG screenshot of the page's full height, 1400 CSS pixels wide, for a person to look at. The viewport
+     * is set first because headless Chromium 156 at times reported a width of 0 and refused the capture.
+     */
     void screenshot(Path file) throws IOException {
+        call("Emulation.setDeviceMetricsOverride", Map.of("width", SCREENSHOT_WIDTH, "height", SCREENSHOT_HEIGHT,
+                "deviceScaleFactor", 1, "mobile", false));
         JsonNode result = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
         Files.write(file, Base64.getDecoder().decode(result.path("data").asText()));
     }

@@ -56,7 +56,8 @@ class ReportBrowserTest {
             "    tables: Array.from(document.querySelectorAll('table')).map(table =>",
             "      table.querySelectorAll('tbody tr').length)",
             "  });",
-            "  if (document.readyState === 'complete') { inspect(); } else { window.addEventListener('load', inspect); }",
+            "  if (document.readyState === 'complete') { inspect(); }",
+            "  else { window.addEventListener('load', inspect); }",
             "})");
 
     @TempDir
@@ -119,7 +120,12 @@ class ReportBrowserTest {
         String url = index.toUri().toString();
         try (HeadlessChromium browser = HeadlessChromium.open(chromium, url, profile)) {
             JsonNode page = browser.evaluate(INSPECT_PAGE);
-            browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
+            try {
+                browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
+            } catch (IOException e) {
+                // The screenshot is for people only; the checks below decide the test.
+                System.err.println("warning: no screenshot of " + name + ": " + e.getMessage());
+            }
 
             JsonNode images = page.path("images");
             assertTrue(images.size() > 0, name + ": index.html has no images");
