@@ -40,9 +40,43 @@ class ReportBrowserTest {
      * The --set overrides that make each shipped sweep file small enough for the test suite. A new sweep file in
      * conf/ needs an entry here; the test fails until it has one.
      */
+    private static final Path MNIST_10K = Path.of(System.getProperty("user.dir")).resolve("../shared/data/mnist-10k")
+            .normalize();
+
+    /** Overrides that make each shipped sweep file run in seconds; {@code ETHANOL_CSV} is replaced by a path. */
     private static final Map<String, List<String>> SHORTENED = Map.of(
             "toy-lp.conf", List.of("steps=20000", "grid.seed=[1,2]"),
-            "bench-1000.conf", List.of("steps=20000", "lr={log=[0.001,0.1],count=3}"));
+            "bench-1000.conf", List.of("steps=20000", "lr={log=[0.001,0.1],count=3}"),
+            "bench-scaling.conf", List.of("steps=20000", "lr={log=[0.001,0.01],count=3}"),
+            "linear-lp4.conf", List.of("steps=2000", "lr={log=[0.01,1],count=3}"),
+            "linear-lp2.conf", List.of("steps=2000", "lr={log=[0.01,1],count=3}"),
+            "linear-ethanol.conf", List.of("steps=500", "width=8", "lr={log=[0.001,0.1],count=3}",
+                    "data.path=ETHANOL_CSV"),
+            "mnist-lenet.conf", List.of("data.dir=" + MNIST_10K, "epochs=1", "train_size=256", "record_every=2",
+                    "grid.seed=[1]"));
+
+    /** Writes a small CSV in the shape of the Ethanol task: 128 numeric features and a concentration target. */
+    private static Path writeEthanolCsv(Path dir) throws java.io.IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        StringBuilder csv = new StringBuilder();
+        for (int j = 0; j < 128; j++) {
+            csv.append('f').append(j).append(',');
+        }
+        csv.append("concentration\n");
+        // More rows than features, so the l_2 cells have a least-squares optimum and error curves to draw.
+        for (int i = 0; i < 200; i++) {
+            double target = 0;
+            for (int j = 0; j < 128; j++) {
+                double x = random.nextGaussian();
+                target += x * (j % 5) * 0.01;
+                csv.append(x).append(',');
+            }
+            csv.append(target).append('\n');
+        }
+        Path file = dir.resolve("ethanol.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
 
     /**
      * Waits for the page's load event (all images loaded or failed), then returns each image's source and natural
@@ -96,6 +130,10 @@ class ReportBrowserTest {
         assertFalse(files.isEmpty(), "no *.conf file in " + CONF.toAbsolutePath());
         for (Path file : files) {
             List<String> sets = SHORTENED.get(file.getFileName().toString());
+            if (sets != null && sets.stream().anyMatch(set -> set.contains("ETHANOL_CSV"))) {
+                String csv = writeEthanolCsv(tmp).toString();
+                sets = sets.stream().map(set -> set.replace("ETHANOL_CSV", csv)).toList();
+            }
             if (sets == null) {
                 fail(file + " has no shortened form in ReportBrowserTest.SHORTENED; add the --set overrides that "
                         + "make it run in seconds");
