@@ -66,7 +66,8 @@ public final class FitJob {
     }
 
     /** A cell's run-table values the fit needs. */
-    private record RunInfo(SortedMap<String, Object> params, long stepsRun, long wallMs) implements Serializable {
+    private record RunInfo(SortedMap<String, Object> params, long stepsRun, long wallMs, boolean diverged)
+            implements Serializable {
     }
 
     /**
@@ -77,11 +78,33 @@ public final class FitJob {
      * @param eps            error threshold of the acceleration factors
      */
     public Result fit(SweepStore store, String experimentName, double tailFraction, double eps) throws IOException {
+        return fit(store, experimentName, tailFraction, eps, null);
+    }
+
+    /**
+     * Fits the committed cells of a sweep directory that belong to the given cell ids, so that rows an earlier run
+     * wrote with other settings (say a different {@code steps}) do not mix into the summary; they stay in the runs
+     * and curves tables. Diverged cells are fitted but left out of the summary's slope medians.
+     *
+     * @param cellIds ids of the current sweep file's cells, or null for every committed cell
+     */
+    public Result fit(SweepStore store, String experimentName, double tailFraction, double eps, Set<String> cellIds)
+            throws IOException {
         Experiment experiment = ExperimentRegistry.get(experimentName);
         TableSchema runsSchema = Tables.runs(experiment);
         TableReader reader = new TableReader(spark, store, runsSchema);
 
         Map<String, RunInfo> runs = readRuns(reader.read(runsSchema), experiment);
+        int other = 0;
+        if (cellIds != null) {
+            int before = runs.size();
+            runs.keySet().retainAll(cellIds);
+            other = before - runs.size();
+        }
+        if (other > 0) {
+            LOG.warn("{} cells in {} are not in the current sweep file (rows of an earlier run with other settings); "
+                    + "they are left out of the fits and the summary", other, store.dir());
+        }
         List<String> metrics = new ArrayList<>();
         for (ColumnSpec column : experiment.curveColumns()) {
             if (SlopeFit.ERROR.equals(column.name()) || SlopeFit.LOSS.equals(column.name())) {
@@ -152,8 +175,13 @@ public final class FitJob {
         writeSummaries(store, reader, experiment, token);
 
         List<CellAnalysis> analyses = new ArrayList<>();
+        int diverged = 0;
         for (CellFits cell : sorted) {
             RunInfo info = runs.get(cell.cellId());
+            if (info != null && info.diverged()) {
+                diverged++;
+                continue;
+            }
             if (info != null && cell.errorFit() != null) {
                 analyses.add(new CellAnalysis(cell.cellId(), info.params(), cell.errorFit(),
                         accelerationByCell.get(cell.cellId())));
@@ -172,6 +200,10 @@ public final class FitJob {
             }
             summary = String.format("error slopes over the window t >= %s * t_last, and acceleration to error "
                     + "eps = %s against the depth-1 partner (median over cells)%n", tailFraction, eps)
+                    + (diverged > 0 ? String.format("%d diverged cells are left out of this table; the runs "
+                    + "table has their messages%n", diverged) : "")
+                    + (other > 0 ? String.format("%d cells of earlier runs with other settings are left out%n",
+                    other) : "")
                     + new SummaryTable(analyses, keys).format();
         }
         summary += bestLearningRateSummary(reader.read(runsSchema), experiment);
@@ -273,7 +305,8 @@ public final class FitJob {
                 params.put(param.name(), row.isNullAt(i) ? null : row.get(i));
                 i++;
             }
-            out.put(row.getString(0), new RunInfo(params, row.getLong(2), row.getLong(3)));
+            out.put(row.getString(0), new RunInfo(params, row.getLong(2), row.getLong(3),
+                    "diverged".equals(row.getString(1))));
         }
         return out;
     }

@@ -25,7 +25,7 @@ final class FitCommand implements Callable<Integer> {
     String sweepDir;
 
     @Option(names = "--tail-fraction", paramLabel = "F",
-            description = "fit the recorded steps t >= F * t_last, 0 < F <= 1 (default: fit.tail_fraction)")
+            description = "fit the recorded steps t >= F * t_last, 0 < F < 1 (default: fit.tail_fraction)")
     Double tailFraction;
 
     @Option(names = "--eps", paramLabel = "E",
@@ -40,8 +40,9 @@ final class FitCommand implements Callable<Integer> {
         SweepSpec spec = SweepDirs.loadSpec(sweepDir);
         double fraction = tailFraction != null ? tailFraction : spec.fit().tailFraction();
         double threshold = eps != null ? eps : spec.fit().eps();
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new InvalidInputException("--tail-fraction must be in (0, 1], got " + fraction);
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new InvalidInputException("--tail-fraction must be in (0, 1), got " + fraction
+                    + "; 0.1 fits the last decade of steps");
         }
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new InvalidInputException("--eps must be a finite number > 0, got " + threshold);
@@ -52,7 +53,8 @@ final class FitCommand implements Callable<Integer> {
             try (SweepLock lock = SweepLock.acquire(store)) {
                 store.recover(Tables.runs(ExperimentRegistry.get(spec.experiment())));
                 store.checkCurvesFiles();
-                FitJob.Result result = new FitJob(spark).fit(store, spec.experiment(), fraction, threshold);
+                FitJob.Result result = new FitJob(spark).fit(store, spec.experiment(), fraction, threshold,
+                        RunCommand.cellIds(spec));
                 System.out.print(result.summary());
             }
         } finally {

@@ -62,6 +62,13 @@ final class RunCommand implements Callable<Integer> {
             + "(as the report command does)")
     boolean writeReport;
 
+    /** Returns the ids of a sweep's cells. */
+    static java.util.Set<String> cellIds(SweepSpec spec) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        spec.cells().forEach(cell -> ids.add(cell.cellId()));
+        return ids;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(config)) {
@@ -104,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
                         report.alreadyDone(), report.sweepDir());
                 if (!noFit) {
                     FitJob.Result fit = new FitJob(spark).fit(store, spec.experiment(), spec.fit().tailFraction(),
-                            spec.fit().eps());
+                            spec.fit().eps(), cellIds(spec));
                     System.out.println();
                     System.out.print(fit.summary());
                 }

@@ -56,13 +56,33 @@ final class SqlCommand implements Callable<Integer> {
                     + "empty field) or json (an array of objects) (default: ${DEFAULT-VALUE})")
     Format format;
 
+    /** Statements that only read: a query over the sweep's tables must not be able to change them. */
+    private static final java.util.Set<String> READ_ONLY_STATEMENTS = java.util.Set.of("select", "with", "show",
+            "describe", "desc", "explain", "values", "table", "from");
+
+    static void requireReadOnly(String query) {
+        String trimmed = query.strip().replaceFirst("^\\(+", "");
+        String first = trimmed.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        // A WITH clause may lead into an INSERT, so writing keywords are rejected anywhere in the query.
+        boolean writes = java.util.regex.Pattern.compile("(?i)\\b(insert|overwrite|create|drop|alter|truncate|delete"
+                + "|update|merge|load|cache|uncache|refresh|msck|set|reset|add)\\b").matcher(trimmed).find();
+        if (trimmed.isEmpty() || !READ_ONLY_STATEMENTS.contains(first) || writes && !"select".equals(first)) {
+            throw new InvalidInputException("sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN), "
+                    + "got '" + (trimmed.isEmpty() ? "" : first) + "'. To change results, rerun or refit the sweep.");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (maxRows < 1) {
             throw new InvalidInputException("--max-rows must be >= 1, got " + maxRows);
         }
+        requireReadOnly(query);
         SweepSpec spec = SweepDirs.loadSpec(sweepDir);
         Experiment experiment = ExperimentRegistry.get(spec.experiment());
+        // Tables that a query might create go to a temporary folder, never into the working directory.
+        System.setProperty("spark.sql.warehouse.dir",
+                java.nio.file.Files.createTempDirectory("depthsweep-sql-warehouse").toUri().toString());
         SparkSession spark = SparkSessions.create(master, "depthsweep sql");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());

@@ -272,7 +272,7 @@ class SweepTextErrorTest {
         String message = rejected(HEADER + "grid { lr = " + axis + ", init_scale = " + axis + ", y1 = " + axis
                 + ", y2 = " + axis + " }\n");
         assertMentions(message, "the grid has 1000000000000 cells", "init_scale 1000 x lr 1000 x y1 1000 x y2 1000",
-                "more than the limit of 10000000", "Fix: remove axes or values");
+                "more than the limit of 2000000", "Fix: remove axes or values");
     }
 
     @Test
@@ -283,7 +283,7 @@ class SweepTextErrorTest {
         }
         String message = rejected(HEADER + grid + "}\n");
         assertMentions(message, "the grid has 1000000000000000000000000000000000000000000 cells",
-                "more than the limit of 10000000");
+                "more than the limit of 2000000");
     }
 
     @Test
