@@ -1,5 +1,6 @@
 package org.depthsweep.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 
@@ -18,11 +19,16 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     private final MessageType type;
     private final List<Column> columns;
     private RecordConsumer consumer;
+    /** The last string written per column and its encoded form: curve rows repeat their cell id. */
+    private final String[] lastStrings;
+    private final Binary[] lastBinaries;
 
     RowWriteSupport(TableSchema schema) {
         this.schema = schema;
         this.type = schema.parquet();
         this.columns = schema.columns();
+        this.lastStrings = new String[columns.size()];
+        this.lastBinaries = new Binary[columns.size()];
     }
 
     @Override
@@ -33,6 +39,14 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     @Override
     public void prepareForWrite(RecordConsumer recordConsumer) {
         this.consumer = recordConsumer;
+    }
+
+    private Binary encode(int column, String value) {
+        if (!value.equals(lastStrings[column])) {
+            lastStrings[column] = value;
+            lastBinaries[column] = Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+        }
+        return lastBinaries[column];
     }
 
     @Override
@@ -60,7 +74,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
                     consumer.addBoolean((Boolean) value);
                     break;
                 case STRING:
-                    consumer.addBinary(Binary.fromString((String) value));
+                    consumer.addBinary(encode(i, (String) value));
                     break;
                 default:
                     throw new IllegalStateException("unhandled type " + column.type());
