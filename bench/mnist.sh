@@ -6,8 +6,12 @@
 #
 #   bench/mnist.sh [repetitions] [threads] [timed_steps]      (defaults 3, 2 and 150)
 #
-# Needs the Debian packages python3-torch, python3-numpy and libopenblas0-pthread; PyTorch runs with OpenBLAS
-# through LD_LIBRARY_PATH, as a pip installation would. Each line ends with win_foreign_cores, the average number
+# Both programs use GNU OpenMP and inherit the environment, so OMP_WAIT_POLICY=passive bench/mnist.sh measures them
+# with threads that sleep at barriers in place of spinning, which matters when other jobs share the cores.
+#
+# Needs the Debian packages python3-torch, python3-numpy and libopenblas0-pthread, run by Debian's /usr/bin/python3
+# (a python3 earlier on PATH may lack them). PyTorch runs with OpenBLAS through LD_LIBRARY_PATH, as a pip
+# installation would. Each line ends with win_foreign_cores, the average number
 # of cores other processes used during the timed steps: discard runs where it is above about 0.1.
 set -euo pipefail
 
@@ -27,7 +31,8 @@ classpath="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 
 {
     echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-        "nproc $(nproc), threads $threads, $steps timed steps after $warmup"
+        "nproc $(nproc), threads $threads, $steps timed steps after $warmup," \
+        "OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-unset}"
     echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$results"
 
@@ -39,7 +44,7 @@ run_java() {
 
 run_torch() {
     IDX_DIR="$data" LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread \
-        python3 "$anchors/lenet_torch.py" "$1" "$threads" "$steps" 2>/dev/null
+        /usr/bin/python3 "$anchors/lenet_torch.py" "$1" "$threads" "$steps" 2>/dev/null
 }
 
 for i in $(seq 1 "$repetitions"); do

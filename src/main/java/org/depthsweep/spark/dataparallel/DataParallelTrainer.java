@@ -19,6 +19,7 @@ import org.depthsweep.experiment.mnist.ImageTensors;
 import org.depthsweep.experiment.mnist.LeNetWeights;
 import org.depthsweep.experiment.mnist.MnistSettings;
 import org.depthsweep.experiment.mnist.MnistTrainer;
+import org.depthsweep.experiment.mnist.NativeThreads;
 import org.depthsweep.sweep.Cell;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -75,6 +76,8 @@ public final class DataParallelTrainer {
                     + " and " + averagingFrequency);
         }
         MnistSettings settings = MnistSettings.of(cell);
+        // The driver evaluates the averaged network after every round; the workers set their own count.
+        NativeThreads.apply(NativeThreads.resolve(settings.threads()));
         MnistTrainer.Data data = MnistTrainer.load(settings);
         LeNetWeights initial = LeNetWeights.initialize(settings.arch(), settings.seed(), settings.addedStd());
         MultiLayerNetwork network = DataParallelNetwork.build(settings, initial);
@@ -84,6 +87,7 @@ public final class DataParallelTrainer {
                 .workerPrefetchNumBatches(0)
                 .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .collectTrainingStats(false)
+                .trainingHooks(new ThreadCountHook(settings.threads()))
                 .build();
         SparkDl4jMultiLayer sparkNetwork = new SparkDl4jMultiLayer(context, network, master);
         LOG.info("cell {}: data-parallel mnist {} lambda {} on {} workers, averaging every {} iterations",

@@ -23,7 +23,7 @@ class LeNetModelTest {
 
     @BeforeAll
     static void loadDigits() {
-        NativeThreads.apply(2);
+        NativeThreads.apply(1);
         digits = MnistTestData.training(BATCH);
         rows = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {

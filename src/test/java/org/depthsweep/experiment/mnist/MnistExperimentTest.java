@@ -35,6 +35,9 @@ class MnistExperimentTest {
             values.put(spec.name(), spec.defaultValue());
         }
         values.put(MnistExperiment.DATA_DIR, MnistTestData.DIR.toString());
+        // One nd4j thread: on a machine shared with other jobs, nd4j's OpenMP threads spin at every barrier while a
+        // sibling is descheduled, and two threads then run several times slower than one.
+        values.put(MnistExperiment.THREADS, 1L);
         values.putAll(overrides);
         return values;
     }
@@ -85,14 +88,14 @@ class MnistExperimentTest {
     @Test
     void settingsReadFromCell() {
         MnistSettings settings = MnistSettings.of(cell(Map.of("arch", "overparam", "added_init", "gaussian",
-                "added_init_std", 0.02, "lr", 0.05, "train_size", 1000L, "threads", 1L)));
+                "added_init_std", 0.02, "lr", 0.05, "train_size", 1000L, "threads", 2L)));
 
         assertEquals(Arch.OVERPARAM, settings.arch());
         assertEquals(0.02, settings.addedStd());
         assertEquals(0.05, settings.learningRate(1));
         assertEquals(0.05 * 0.95 * 0.95, settings.learningRate(3), 1e-15);
         assertEquals(1000, settings.trainSize());
-        assertEquals(1L, settings.threads());
+        assertEquals(2L, settings.threads());
         assertEquals(OptimizerKind.MOMENTUM, settings.optimizer());
     }
 
@@ -126,14 +129,14 @@ class MnistExperimentTest {
     @Test
     void fewHundredStepsBeatNinetyPercent() {
         for (String arch : List.of("plain", "overparam")) {
-            Cell cell = cell(Map.of("arch", arch, "epochs", 2L, "record_every", 25L));
+            Cell cell = cell(Map.of("arch", arch, "epochs", 1L, "batch", 32L, "record_every", 25L));
             CurveRecorder recorder = new CurveRecorder(EXPERIMENT.curveColumns());
 
             CellOutcome outcome = EXPERIMENT.run(cell, recorder);
 
             String label = "arch " + arch;
             assertEquals(RunStatus.OK, outcome.status(), label);
-            assertEquals(2 * (8000 / 64), outcome.stepsRun(), label);
+            assertEquals(8000 / 32, outcome.stepsRun(), label);
             double accuracy = (Double) outcome.extras().get("final_test_acc");
             assertTrue(accuracy > 0.9, label + " test accuracy " + accuracy);
             assertEquals(1.0 - accuracy, outcome.finalError(), 1e-12, label);
@@ -143,7 +146,7 @@ class MnistExperimentTest {
 
     /** Checks the columns step, epoch, loss, ce, reg, train_acc, lr, test_acc, val_acc, fc1_norm, fc2_norm. */
     private static void checkCurves(String label, List<Object[]> rows, CellOutcome outcome) {
-        assertEquals(2 * (125 / 25), rows.size(), label + " rows: every 25 steps, epoch ends at 125 and 250");
+        assertEquals(250 / 25, rows.size(), label + " rows: every 25 steps, the epoch ends at 250");
         int epochEnds = 0;
         for (Object[] row : rows) {
             long step = (Long) row[0];
@@ -152,19 +155,19 @@ class MnistExperimentTest {
             double reg = (Double) row[4];
             assertEquals(ce + reg, loss, SAME_PASS_TOLERANCE * loss, label + " loss = ce + reg at step " + step);
             assertTrue(reg > 0, label + " reg at step " + step);
-            assertEquals((step - 1) / 125 + 1, (Long) row[1], label + " epoch at step " + step);
-            boolean epochEnd = step % 125 == 0;
+            assertEquals(1L, (Long) row[1], label + " epoch at step " + step);
+            boolean epochEnd = step == 250;
             assertEquals(epochEnd, row[7] != null, label + " test_acc only at epoch ends, step " + step);
             assertEquals(epochEnd, row[9] != null, label + " fc1_norm only at epoch ends, step " + step);
             assertNull(row[8], label + " val_acc without validation images");
             epochEnds += epochEnd ? 1 : 0;
         }
-        assertEquals(2, epochEnds, label);
+        assertEquals(1, epochEnds, label);
         Object[] first = rows.get(0);
         Object[] last = rows.get(rows.size() - 1);
         assertEquals(3.1, (Double) first[4], 0.1, label + " reg near its initial value in the first rows");
         assertTrue((Double) last[3] < 0.5 * (Double) first[3], label + " ce falls");
-        assertEquals(0.01 * 0.95, (Double) last[6], 1e-12, label + " learning rate of epoch 2");
+        assertEquals(0.01, (Double) last[6], 0.0, label + " learning rate of epoch 1");
         assertEquals((Double) last[2], outcome.finalLoss(), 0.0, label);
     }
 }

@@ -33,7 +33,7 @@ class DataParallelNetworkTest {
 
     @BeforeAll
     static void loadDigits() throws IOException {
-        NativeThreads.apply(2);
+        NativeThreads.apply(1);
         digits = ImageTensors.of(MnistFiles.readTraining(MNIST_10K).slice(0, BATCH));
         rows = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {
