@@ -53,8 +53,7 @@ final class FitCommand implements Callable<Integer> {
             try (SweepLock lock = SweepLock.acquire(store)) {
                 store.recover(Tables.runs(ExperimentRegistry.get(spec.experiment())));
                 store.checkCurvesFiles();
-                FitJob.Result result = new FitJob(spark).fit(store, spec.experiment(), fraction, threshold,
-                        RunCommand.cellIds(spec));
+                FitJob.Result result = new FitJob(spark).fit(store, spec.experiment(), fraction, threshold);
                 System.out.print(result.summary());
             }
         } finally {

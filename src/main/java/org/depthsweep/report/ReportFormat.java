@@ -106,9 +106,21 @@ final class ReportFormat {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(column).append('=').append(value(group.get(column)));
+            out.append(column).append('=').append(label(group.get(column)));
         }
         return out.toString();
+    }
+
+    /**
+     * Prints a parameter value for a legend or title: like {@link #value}, but doubles are rounded to 4 significant
+     * digits, so a log-spaced learning rate reads 0.003162 rather than 0.0031622776601683794.
+     */
+    static String label(Object value) {
+        if (value instanceof Double && Double.isFinite((Double) value)) {
+            return BigDecimal.valueOf((Double) value).round(new java.math.MathContext(4)).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return value(value);
     }
 
     /** Prints a slope with 4 decimals, or {@link #NO_VALUE} for null and NaN. */
