@@ -85,14 +85,17 @@ class ReportBrowserTest {
     private static final String INSPECT_PAGE = String.join("\n",
             "new Promise(resolve => {",
             "  const inspect = () => resolve({",
+            "    href: location.href,",
             "    images: Array.from(document.images).map(image => ({",
             "      src: image.getAttribute('src'), complete: image.complete, width: image.naturalWidth})),",
             "    tables: Array.from(document.querySelectorAll('table')).map(table =>",
             "      table.querySelectorAll('tbody tr').length)",
             "  });",
-            "  if (document.readyState === 'complete') { inspect(); }",
-            "  else { window.addEventListener('load', inspect); }",
+            "  if (document.readyState === 'complete') { inspect(); } else { window.addEventListener('load', inspect); }",
             "})");
+
+    /** Seconds to wait for Chromium to replace its first blank page with the report. */
+    private static final long PAGE_TIMEOUT_SECONDS = 60;
 
     @TempDir
     Path tmp;
@@ -157,7 +160,24 @@ class ReportBrowserTest {
         Path profile = Files.createDirectory(tmp.resolve("chromium-profile-" + name));
         String url = index.toUri().toString();
         try (HeadlessChromium browser = HeadlessChromium.open(chromium, url, profile)) {
-            JsonNode page = browser.evaluate(INSPECT_PAGE);
+            // Chromium lists the page under its URL before the navigation from the initial blank document commits,
+            // so an early evaluation can see about:blank; evaluate again until the report itself answers.
+            JsonNode page = null;
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(PAGE_TIMEOUT_SECONDS);
+            while (System.nanoTime() < deadline) {
+                try {
+                    page = browser.evaluate(INSPECT_PAGE);
+                    if (page.path("href").asText().startsWith("file:")) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    page = null;
+                }
+                Thread.sleep(200);
+            }
+            assertNotNull(page, name + ": Chromium did not return the page within " + PAGE_TIMEOUT_SECONDS + " s");
+            assertTrue(page.path("href").asText().startsWith("file:"), name + ": Chromium still shows "
+                    + page.path("href").asText());
             try {
                 browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
             } catch (IOException e) {
