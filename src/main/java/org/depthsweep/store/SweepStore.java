@@ -401,6 +401,16 @@ public final class SweepStore {
         return failed != null ? failed[0] + "!" + failed[1] : name;
     }
 
+    /**
+     * Writes and deletes an empty file of the given table in the staging folder. This loads and compiles the Parquet
+     * writer once, at start-up, rather than in the first task: in local mode the tasks run in this JVM.
+     */
+    public void warmUp(TableSchema schema) throws IOException {
+        Path file = new Path(new Path(dir, STAGING), "warm-up-" + System.nanoTime() + SUFFIX);
+        ParquetIO.write(conf, fs, file, schema, List.of());
+        fs.delete(file, false);
+    }
+
     /** Writes a small text file atomically (temporary file, then rename). */
     public void writeText(String name, String text) throws IOException {
         fs.mkdirs(dir);
