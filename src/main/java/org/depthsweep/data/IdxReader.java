@@ -163,8 +163,13 @@ public final class IdxReader {
     }
 
     private static String describeMagic(int magic) {
-        String what = magic == IMAGES_MAGIC ? " (images)" : magic == LABELS_MAGIC ? " (labels)" : "";
-        return hex(magic) + " = " + magic + what;
+        String kind = "";
+        if (magic == IMAGES_MAGIC) {
+            kind = " (images)";
+        } else if (magic == LABELS_MAGIC) {
+            kind = " (labels)";
+        }
+        return hex(magic) + " = " + magic + kind;
     }
 
     private static String hex(int value) {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What an experiment reports when a cell ends without an exception.
+ * Result an experiment reports when a cell ends without an exception.
  *
  * @param status     {@link RunStatus#OK} or {@link RunStatus#DIVERGED}
  * @param message    why the cell stopped, for example {@code "reached target_error 1e-3"}; empty when it ran all steps

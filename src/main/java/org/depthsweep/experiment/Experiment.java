@@ -7,7 +7,7 @@ import org.depthsweep.sweep.Cell;
 import org.depthsweep.sweep.ParamSpec;
 
 /**
- * One kind of experiment. An implementation is stateless and knows nothing of Spark: it declares its parameters and
+ * One kind of experiment. An implementation is stateless and does not depend on Spark: it declares its parameters and
  * columns, and runs one cell deterministically from the cell's values and derived seed.
  *
  * <p>Adding a kind means one implementation and one entry in {@link ExperimentRegistry}.

@@ -39,7 +39,7 @@ public final class ExperimentRegistry {
         kinds.put(experiment.name(), experiment);
     }
 
-    /** Every registered kind, by name. */
+    /** Returns every registered kind, by name. */
     public static Map<String, Experiment> all() {
         return KINDS;
     }

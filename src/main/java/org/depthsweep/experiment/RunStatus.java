@@ -6,7 +6,7 @@ public enum RunStatus {
     OK,
     /** Stopped because the loss became non-finite or the error grew past the divergence bound. */
     DIVERGED,
-    /** Threw an exception; the message holds it. A rerun of the sweep runs failed cells again. */
+    /** Threw an exception; the message contains it. A rerun of the sweep runs failed cells again. */
     FAILED;
 
     /** Returns the lower-case name stored in the tables. */

@@ -13,7 +13,7 @@ public final class ResultRows {
     private ResultRows() {
     }
 
-    /** The runs row of a result. {@code provenance} contains the values of {@link Tables#PROVENANCE}. */
+    /** Builds the runs row of a result. {@code provenance} contains the values of {@link Tables#PROVENANCE}. */
     public static Object[] runRow(String sweep, Experiment experiment, CellResult result, List<String> provenance) {
         List<Object> row = new ArrayList<>();
         row.add(result.cell().cellId());

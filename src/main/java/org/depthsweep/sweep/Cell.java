@@ -54,7 +54,7 @@ public final class Cell implements Serializable {
         return derivedSeed;
     }
 
-    /** All parameter values, sorted by name. */
+    /** Returns all parameter values, sorted by name. */
     public SortedMap<String, Object> values() {
         return Collections.unmodifiableSortedMap(values);
     }

@@ -20,8 +20,8 @@ final class CellExpander {
      * Largest grid, counted before normalization and de-duplication, that a sweep may describe.
      *
      * <p>Every cell is held in the driver's memory. A toy cell took about 740 bytes of heap (estimate from heap use
-     * while expanding a 1,000,000-cell grid on JDK 17), so a grid at this limit needs about 1.5 GB of driver heap;
-     * a 9,000,000-cell grid ran out of a 6 GB heap.
+     * while expanding a 1,000,000-cell grid on JDK 17), so a grid at this limit needs about 1.5 GB of driver heap.
+     * A 9,000,000-cell grid ran out of a 6 GB heap.
      */
     static final long MAX_GRID_CELLS = 2_000_000L;
 

@@ -52,18 +52,18 @@ public final class SweepSpec {
         return seed;
     }
 
-    /** The sweep's free-text description, when the file gives one. */
+    /** Returns the sweep's free-text description, when the file gives one. */
     public Optional<String> description() {
         return Optional.ofNullable(description);
     }
 
-    /** Where the sweep came from, as error messages name it: the file path, or the name given to the parser. */
+    /** Returns where the sweep came from, as error messages name it: the file path, or the name given to the parser. */
     public String source() {
         return source;
     }
 
     /**
-     * The distinct cells in grid order: the outer product of the axes and zip groups sorted by name (a zip group by
+     * Returns the distinct cells in grid order: the outer product of the axes and zip groups sorted by name (a zip group by
      * its first member name), with the last varying fastest. Each cell has every declared parameter, defaults filled
      * in and normalized by the experiment. Of cells with equal ids, only the first is kept.
      */
@@ -72,7 +72,7 @@ public final class SweepSpec {
     }
 
     /**
-     * The sweep after --set overrides, with substitutions resolved, rendered as HOCON without comments. Keys are in
+     * Returns the sweep after --set overrides, with substitutions resolved, rendered as HOCON without comments. Keys are in
      * sorted order. Loading this text without overrides gives the same cells.
      */
     public String resolvedConfigText() {
@@ -95,7 +95,7 @@ public final class SweepSpec {
     }
 
     /**
-     * The names of the parameters whose value is not the same in every cell, sorted. Normalization counts, so an
+     * Returns the names of the parameters whose value is not the same in every cell, sorted. Normalization counts, so an
      * axis over depth 1 and 2 also lists {@code form} when normalization sets it to {@code plain} at depth 1.
      */
     public List<String> axes() {

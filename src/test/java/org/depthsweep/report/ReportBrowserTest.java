@@ -161,7 +161,7 @@ class ReportBrowserTest {
         String url = index.toUri().toString();
         try (HeadlessChromium browser = HeadlessChromium.open(chromium, url, profile)) {
             // Chromium lists the page under its URL before the navigation from the initial blank document commits,
-            // so an early evaluation can see about:blank; evaluate again until the report itself answers.
+            // so an early evaluation can see about:blank; evaluate again until the report itself responds.
             JsonNode page = null;
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(PAGE_TIMEOUT_SECONDS);
             while (System.nanoTime() < deadline) {
