@@ -18,8 +18,11 @@ final class BatchPlanner {
     static final double MIN_TASK_SECONDS = 0.05;
     /** Largest task, in estimated seconds, so that progress lines and lost work after a kill stay small. */
     static final double MAX_TASK_SECONDS = 30;
-    /** Each task takes this fraction of the remaining work per core: the first tasks are 1/8 of it on 2 cores. */
-    static final double GUIDED_FRACTION = 0.25;
+    /**
+     * Each task takes this fraction of the remaining work per core: the first tasks are 1/4 of it on 2 cores. At 0.25
+     * a sweep of 1000 cells of about 7 ms made 28 tasks rather than 16, and its wall time was 4% longer.
+     */
+    static final double GUIDED_FRACTION = 0.5;
 
     private BatchPlanner() {
     }

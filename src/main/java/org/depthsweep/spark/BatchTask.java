@@ -33,7 +33,7 @@ final class BatchTask implements Serializable {
     private final String experimentName;
     private final Provenance provenance;
     private final int maxAttempts;
-    private final HadoopConf hadoopConf;
+    private final HadoopConf.Source hadoopConf;
     private final LongAccumulator cellsDone;
     private final String lockOwner;
 
@@ -42,7 +42,7 @@ final class BatchTask implements Serializable {
      *                  checking the lock
      */
     BatchTask(String sweepDir, String sweepName, String experimentName, Provenance provenance, int maxAttempts,
-              HadoopConf hadoopConf, LongAccumulator cellsDone, String lockOwner) {
+              HadoopConf.Source hadoopConf, LongAccumulator cellsDone, String lockOwner) {
         this.sweepDir = sweepDir;
         this.sweepName = sweepName;
         this.experimentName = experimentName;

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.depthsweep.experiment.Experiment;
@@ -107,15 +108,20 @@ public final class SweepDriver {
         LOG.info("sweep {}: {} tasks over {} cores", job.name(), batches.size(), parallelism);
 
         LongAccumulator cellsDone = jsc.sc().longAccumulator("cells done");
+        Broadcast<HadoopConf> hadoopConf = jsc.broadcast(new HadoopConf(spark.sparkContext().hadoopConfiguration()));
         BatchTask task = new BatchTask(store.dir().toString(), job.name(), job.experiment(),
-                Provenance.forDriver(job.configHash()), job.maxAttempts(),
-                new HadoopConf(spark.sparkContext().hadoopConfiguration()), cellsDone,
-                SweepLock.owner(store).orElse(null));
+                Provenance.forDriver(job.configHash()), job.maxAttempts(), HadoopConf.broadcast(hadoopConf),
+                cellsDone, SweepLock.owner(store).orElse(null));
         jsc.setJobGroup("depthsweep-" + runId, "sweep " + job.name() + ": " + todo.size() + " cells", true);
-        JavaFutureAction<List<BatchReport>> future = jsc.parallelize(batches, batches.size())
-                .map(task::run)
-                .collectAsync();
-        List<BatchReport> reports = await(future, cellsDone, todo.size(), job.progressSeconds(), started);
+        List<BatchReport> reports;
+        try {
+            JavaFutureAction<List<BatchReport>> future = jsc.parallelize(batches, batches.size())
+                    .map(task::run)
+                    .collectAsync();
+            reports = await(future, cellsDone, todo.size(), job.progressSeconds(), started);
+        } finally {
+            hadoopConf.destroy();
+        }
         long wallMillis = (System.nanoTime() - started) / 1_000_000L;
 
         int ok = 0;

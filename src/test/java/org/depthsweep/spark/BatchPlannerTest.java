@@ -52,7 +52,7 @@ class BatchPlannerTest {
         double total = batches.stream().mapToDouble(CellBatch::estimatedSeconds).sum();
 
         assertTrue(batches.size() >= 8, "tasks: " + batches.size());
-        assertEquals(total / 8, batches.get(0).estimatedSeconds(), 0.1, "first task takes 1/8 of the work");
+        assertEquals(total / 4, batches.get(0).estimatedSeconds(), 0.1, "first task takes 1/4 of the work");
         double last = batches.get(batches.size() - 1).estimatedSeconds();
         assertTrue(last <= BatchPlanner.MIN_TASK_SECONDS + 0.07, "last task: " + last);
     }

@@ -48,7 +48,7 @@ class BatchTaskLockTest {
 
     private BatchTask task(SweepStore store, String lockOwner) {
         return new BatchTask(store.dir().toString(), "flaky-test", "flaky", Provenance.forDriver("hash"), 1,
-                new HadoopConf(new Configuration()), null, lockOwner);
+                new HadoopConf(new Configuration()).inTask(), null, lockOwner);
     }
 
     @Test
