@@ -9,9 +9,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Carries the driver's Hadoop configuration (file systems, credentials) to executors. Its serialized form holds
- * every property, about a thousand with Spark's defaults, and reading it back took 3 to 20 ms; sent in a
- * {@link #broadcast} it is read once per executor rather than once per task.
+ * Carries the driver's Hadoop configuration (file systems, credentials) to executors. Its serialized form contains
+ * every property, about a thousand with Spark's defaults, and reading it back took 3 to 20 ms in a task. Sent in a
+ * {@link #broadcast}, it is read once per executor rather than once per task.
  */
 final class HadoopConf implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -31,12 +31,12 @@ final class HadoopConf implements Serializable {
         Configuration get();
     }
 
-    /** A source that carries the configuration inside each task, for tasks run without a Spark context. */
+    /** Returns a source that carries the configuration inside each task, for tasks run without a Spark context. */
     Source inTask() {
         return this::get;
     }
 
-    /** A source that reads the configuration from a broadcast of it. */
+    /** Returns a source that reads the configuration from a broadcast of it. */
     static Source broadcast(Broadcast<HadoopConf> broadcast) {
         return () -> broadcast.value().get();
     }
