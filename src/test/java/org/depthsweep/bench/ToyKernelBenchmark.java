@@ -53,6 +53,8 @@ public class ToyKernelBenchmark {
     private Cell scalarP4;
     private Cell plainP35;
     private Cell scalarP35;
+    private Cell plainP33;
+    private Cell scalarP33;
 
     @Setup
     public void createCells() {
@@ -60,6 +62,8 @@ public class ToyKernelBenchmark {
         scalarP4 = cell(4.0, 2, "scalar");
         plainP35 = cell(3.5, 1, "plain");
         scalarP35 = cell(3.5, 2, "scalar");
+        plainP33 = cell(3.3, 1, "plain");
+        scalarP33 = cell(3.3, 2, "scalar");
     }
 
     /** p = 4 at depth 1, against the C {@code shallow} loop. */
@@ -74,16 +78,28 @@ public class ToyKernelBenchmark {
         return run(scalarP4);
     }
 
-    /** p = 3.5 at depth 1 (Math.pow path), against the C {@code shallow_pow 3.5} loop. */
+    /** p = 3.5 at depth 1 (square-root path), against the C {@code shallow_pow 3.5} loop. */
     @Benchmark
     public CellOutcome plainP35() {
         return run(plainP35);
     }
 
-    /** p = 3.5 in the scalar form at depth 2 (Math.pow path), against the C {@code deep_pow 3.5} loop. */
+    /** p = 3.5 in the scalar form at depth 2 (square-root path), against the C {@code deep_pow 3.5} loop. */
     @Benchmark
     public CellOutcome scalarP35() {
         return run(scalarP35);
+    }
+
+    /** p = 3.3 at depth 1 (Math.pow path), against the C {@code shallow_pow 3.3} loop. */
+    @Benchmark
+    public CellOutcome plainP33() {
+        return run(plainP33);
+    }
+
+    /** p = 3.3 in the scalar form at depth 2 (Math.pow path), against the C {@code deep_pow 3.3} loop. */
+    @Benchmark
+    public CellOutcome scalarP33() {
+        return run(scalarP33);
     }
 
     private CellOutcome run(Cell cell) {

@@ -178,12 +178,14 @@ final class ChainKernel extends ToyKernel {
                 return advanceP8(steps, lowerSq, upperSq);
             case INTEGER:
                 return advanceInteger(steps, lowerSq, upperSq);
+            case HALF:
+                return advanceHalf(steps, lowerSq, upperSq);
             default:
                 return advanceReal(steps, lowerSq, upperSq);
         }
     }
 
-    // The six loops below differ only in the LpGradient method they call. step() does the O(N k^2) work.
+    // The seven loops below differ only in the LpGradient method they call. step() does the O(N k^2) work.
 
     private int advanceP3(int steps, double lowerSq, double upperSq) {
         for (int i = 0; i < steps; i++) {
@@ -229,6 +231,17 @@ final class ChainKernel extends ToyKernel {
         int n = integerExponent;
         for (int i = 0; i < steps; i++) {
             step(LpGradient.integer(w1 - y1, n), LpGradient.integer(w2 - y2, n));
+            if (outside(lowerSq, upperSq)) {
+                return i + 1;
+            }
+        }
+        return steps;
+    }
+
+    private int advanceHalf(int steps, double lowerSq, double upperSq) {
+        int n = integerExponent;
+        for (int i = 0; i < steps; i++) {
+            step(LpGradient.half(w1 - y1, n), LpGradient.half(w2 - y2, n));
             if (outside(lowerSq, upperSq)) {
                 return i + 1;
             }

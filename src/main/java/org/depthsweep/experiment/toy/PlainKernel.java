@@ -57,12 +57,14 @@ final class PlainKernel extends ToyKernel {
                 return advanceP8(steps, lowerSq, upperSq);
             case INTEGER:
                 return advanceInteger(steps, lowerSq, upperSq);
+            case HALF:
+                return advanceHalf(steps, lowerSq, upperSq);
             default:
                 return advanceReal(steps, lowerSq, upperSq);
         }
     }
 
-    // The six loops below differ only in the LpGradient method they call. Each one must stay a plain counted loop
+    // The seven loops below differ only in the LpGradient method they call. Each one must stay a plain counted loop
     // with the state in locals, so the JIT keeps d1 and d2 in registers and the band check off the update chain.
 
     private int advanceP3(int steps, double lowerSq, double upperSq) {
@@ -133,6 +135,22 @@ final class PlainKernel extends ToyKernel {
         for (int i = 0; i < steps; i++) {
             a -= rate * LpGradient.integer(a, n);
             b -= rate * LpGradient.integer(b, n);
+            double e2 = a * a + b * b;
+            if (!(e2 <= upperSq) || e2 <= lowerSq) {
+                return store(a, b, i + 1);
+            }
+        }
+        return store(a, b, steps);
+    }
+
+    private int advanceHalf(int steps, double lowerSq, double upperSq) {
+        double rate = lr;
+        int n = integerExponent;
+        double a = d1;
+        double b = d2;
+        for (int i = 0; i < steps; i++) {
+            a -= rate * LpGradient.half(a, n);
+            b -= rate * LpGradient.half(b, n);
             double e2 = a * a + b * b;
             if (!(e2 <= upperSq) || e2 <= lowerSq) {
                 return store(a, b, i + 1);

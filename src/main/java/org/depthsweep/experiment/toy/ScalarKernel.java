@@ -88,12 +88,14 @@ final class ScalarKernel extends ToyKernel {
                 return advanceP8(steps, lowerSq, upperSq);
             case INTEGER:
                 return advanceInteger(steps, lowerSq, upperSq);
+            case HALF:
+                return advanceHalf(steps, lowerSq, upperSq);
             default:
                 return advanceReal(steps, lowerSq, upperSq);
         }
     }
 
-    // The six loops below differ only in the LpGradient method they call. The residuals r1 and r2 of the new state
+    // The seven loops below differ only in the LpGradient method they call. The residuals r1 and r2 of the new state
     // feed both the band check and the next update, so each step computes them once.
 
     private int advanceP3(int steps, double lowerSq, double upperSq) {
@@ -207,6 +209,32 @@ final class ScalarKernel extends ToyKernel {
         for (int i = 0; i < steps; i++) {
             double g1 = LpGradient.integer(r1, n);
             double g2 = LpGradient.integer(r2, n);
+            double gs = g1 * a + g2 * b;
+            double rateS = rate * c;
+            a -= rateS * g1;
+            b -= rateS * g2;
+            c -= rate * gs;
+            r1 = c * a - y1;
+            r2 = c * b - y2;
+            double e2 = r1 * r1 + r2 * r2;
+            if (!(e2 <= upperSq) || e2 <= lowerSq) {
+                return store(a, b, c, i + 1);
+            }
+        }
+        return store(a, b, c, steps);
+    }
+
+    private int advanceHalf(int steps, double lowerSq, double upperSq) {
+        double rate = lr;
+        int n = integerExponent;
+        double a = m1;
+        double b = m2;
+        double c = s;
+        double r1 = c * a - y1;
+        double r2 = c * b - y2;
+        for (int i = 0; i < steps; i++) {
+            double g1 = LpGradient.half(r1, n);
+            double g2 = LpGradient.half(r2, n);
             double gs = g1 * a + g2 * b;
             double rateS = rate * c;
             a -= rateS * g1;

@@ -13,7 +13,7 @@ abstract class ToyKernel {
     final double y1;
     final double y2;
     final LpGradient.Kind kind;
-    /** p - 2 for {@link LpGradient.Kind#INTEGER}, otherwise unused. */
+    /** p - 2 for {@link LpGradient.Kind#INTEGER}, p - 1.5 for {@link LpGradient.Kind#HALF}, otherwise unused. */
     final int integerExponent;
     /** p - 1 for {@link LpGradient.Kind#REAL}, otherwise unused. */
     final double realExponent;
@@ -24,7 +24,8 @@ abstract class ToyKernel {
         this.y1 = problem.y1();
         this.y2 = problem.y2();
         this.kind = LpGradient.kindOf(problem.p());
-        this.integerExponent = kind == LpGradient.Kind.INTEGER ? (int) problem.p() - 2 : 0;
+        this.integerExponent = kind == LpGradient.Kind.INTEGER ? (int) problem.p() - 2
+                : kind == LpGradient.Kind.HALF ? (int) (problem.p() - 1.5) : 0;
         this.realExponent = problem.p() - 1;
     }
 
