@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures how a sweep of CPU-bound cells scales from 1 to 2 standalone workers of 1 core each: runs
-# conf/bench-scaling.conf (160 toy cells of 10^7 steps at p = 3.5) on a cluster that submit/standalone starts with
+# conf/bench-scaling.conf (160 toy cells of 10^7 steps at p = 3.3) on a cluster that submit/standalone starts with
 # 1 worker, then on one with 2 workers, and reports cells per second and the ratio 2 workers / 1 worker. The time is
 # the driver's sweep wall time, from reading the index to the last commit. Spark start-up is excluded because the
 # driver waits until every requested executor has registered (spark.scheduler.minRegisteredResourcesRatio=1).
