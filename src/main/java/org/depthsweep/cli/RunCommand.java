@@ -84,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         int cells = spec.cells().size();
         System.out.printf("sweep %s (%s): %d cells; axes: %s%n", spec.name(), spec.experiment(), cells,
                 spec.axes().isEmpty() ? "none" : String.join(", ", spec.axes()));
+        ExperimentRegistry.get(spec.experiment()).checkInputs(spec.cells());
         if (dryRun) {
             return 0;
         }

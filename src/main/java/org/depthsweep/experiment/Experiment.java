@@ -47,6 +47,18 @@ public interface Experiment {
     SortedMap<String, Object> normalize(SortedMap<String, Object> values);
 
     /**
+     * Checks that the files and folders the cells read exist and can be read from this JVM, so that a wrong
+     * data path fails before any Spark job starts. The driver calls it once per run with every cell of the sweep.
+     * The default reads nothing.
+     *
+     * <p>NOTE: executors on other machines must see the same paths (a shared file system); this check cannot tell.
+     *
+     * @throws org.depthsweep.sweep.SweepSpecException naming the parameter, its value, what is wrong and the fix
+     */
+    default void checkInputs(List<Cell> cells) {
+    }
+
+    /**
      * Runs one cell. Divergence is an outcome, not an exception; an exception marks the cell {@code failed}.
      *
      * @param cell     the cell, with normalized values

@@ -114,6 +114,58 @@ class BadInputTest {
     }
 
     @Test
+    void missingMnistFolderIsRejected() throws IOException {
+        Path output = tmp.resolve("out");
+        Path missing = tmp.resolve("no-such-folder");
+        Map<String, String> before = snapshot(tmp);
+
+        Result result = runCli("run", "conf/mnist-lenet.conf", "--output", output.toString(), "--set",
+                "data.dir=" + missing, "--no-fit");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
+        assertTrue(result.err().contains("data.dir"), result.all());
+        assertTrue(result.err().contains(missing + ": MNIST data folder not found"), result.all());
+        assertEquals(before, snapshot(tmp), "files written");
+    }
+
+    @Test
+    void truncatedMnistFileIsRejected() throws IOException {
+        Path output = tmp.resolve("out");
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Path shared = Paths.get("..", "shared", "data", "mnist-10k");
+        for (String name : List.of("train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz")) {
+            Files.copy(shared.resolve(name), data.resolve(name));
+        }
+        byte[] images = Files.readAllBytes(shared.resolve("train-images-idx3-ubyte.gz"));
+        Files.write(data.resolve("train-images-idx3-ubyte.gz"), Arrays.copyOf(images, images.length / 2));
+        Map<String, String> before = snapshot(tmp);
+
+        Result result = runCli("run", "conf/mnist-lenet.conf", "--output", output.toString(), "--set",
+                "data.dir=" + data, "--no-fit");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
+        assertTrue(result.err().contains("data.dir " + data), result.all());
+        assertTrue(result.err().contains("train-images-idx3-ubyte.gz"), result.all());
+        assertEquals(before, snapshot(tmp), "files written");
+    }
+
+    @Test
+    void missingCsvFileIsRejected() throws IOException {
+        Path output = tmp.resolve("out");
+        Path missing = tmp.resolve("no-such-file.csv");
+        Map<String, String> before = snapshot(tmp);
+
+        Result result = runCli("run", "conf/linear-ethanol.conf", "--output", output.toString(), "--set",
+                "data.path=" + missing, "--no-fit");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
+        assertTrue(result.err().contains(missing + ": CSV file not found"), result.all());
+        assertTrue(result.err().contains("data.path"), result.all());
+        assertEquals(before, snapshot(tmp), "files written");
+    }
+
+    @Test
     void sweepNameLeavingRootIsRejected() throws IOException {
         Path output = tmp.resolve("out");
         Map<String, String> before = snapshot(tmp);

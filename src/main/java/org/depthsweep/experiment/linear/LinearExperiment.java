@@ -1,5 +1,7 @@
 package org.depthsweep.experiment.linear;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -297,5 +299,31 @@ public final class LinearExperiment implements Experiment {
     @Override
     public CellOutcome run(Cell cell, CurveRecorder recorder) {
         return LinearRunner.run(LinearSettings.of(cell), recorder);
+    }
+
+    /**
+     * Reads and preprocesses each distinct CSV data set of the cells as a cell would, so that a missing file, a
+     * missing column or a non-numeric value fails before Spark starts. In local mode the executors then find the data
+     * in this JVM's cache.
+     */
+    @Override
+    public void checkInputs(List<Cell> cells) {
+        Set<List<Object>> checked = new HashSet<>();
+        for (Cell cell : cells) {
+            if (!CSV.equals(cell.getString(DATA_SOURCE))) {
+                continue;
+            }
+            List<Object> key = Arrays.asList(cell.get(DATA_PATH), cell.get(DATA_TARGET), cell.get(DATA_HEADER),
+                    cell.get(DATA_STANDARDIZE), cell.get(DATA_WHITEN), cell.get(DATA_STANDARDIZE_TARGETS));
+            if (!checked.add(key)) {
+                continue;
+            }
+            try {
+                LinearSettings.of(cell).data();
+            } catch (RuntimeException e) {
+                // The message names the parameter, the path and the fix.
+                throw new SweepSpecException(e.getMessage());
+            }
+        }
     }
 }

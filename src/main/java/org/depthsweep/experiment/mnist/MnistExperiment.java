@@ -1,6 +1,9 @@
 package org.depthsweep.experiment.mnist;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -186,5 +189,29 @@ public final class MnistExperiment implements Experiment {
     @Override
     public CellOutcome run(Cell cell, CurveRecorder recorder) {
         return MnistTrainer.run(cell.cellId(), MnistSettings.of(cell), recorder);
+    }
+
+    /**
+     * Reads the images and labels of every distinct {@code data.dir}, once per training subset and batch size, as a
+     * cell would, so that a missing folder or file, a corrupt file or a {@code train_size} larger than the data fails
+     * before Spark starts.
+     */
+    @Override
+    public void checkInputs(List<Cell> cells) {
+        Set<List<Object>> checked = new HashSet<>();
+        for (Cell cell : cells) {
+            MnistSettings settings = MnistSettings.of(cell);
+            List<Object> key = Arrays.asList(settings.dataDir(), settings.trainSize(), settings.validationSize(),
+                    settings.batch());
+            if (!checked.add(key)) {
+                continue;
+            }
+            try {
+                MnistTrainer.load(settings);
+            } catch (RuntimeException e) {
+                // The message names the parameter, the path and the fix.
+                throw new SweepSpecException(e.getMessage());
+            }
+        }
     }
 }
