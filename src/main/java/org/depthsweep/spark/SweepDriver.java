@@ -53,7 +53,8 @@ public final class SweepDriver {
     }
 
     /**
-     * Runs the missing cells of a sweep.
+     * Runs the missing cells of a sweep. A committed batch whose curves file is missing counts as missing too: its
+     * runs file is deleted first, so its cells run again and are stored once.
      *
      * @param job        the sweep
      * @param sweepDir   directory of this sweep (output root / name), any Hadoop file system URI
@@ -68,6 +69,7 @@ public final class SweepDriver {
         store.warmUp(Tables.curves(experiment));
         warmUpScheduler();
         long started = System.nanoTime();
+        store.uncommitBatchesWithoutCurves();
         store.recover(runsSchema);
         store.checkCurvesFiles();
         Map<String, SweepStore.IndexEntry> index = store.readIndex(runsSchema);
