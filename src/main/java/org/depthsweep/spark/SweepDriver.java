@@ -1,6 +1,7 @@
 package org.depthsweep.spark;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -176,8 +177,12 @@ public final class SweepDriver {
                 logProgress(cellsDone.value(), total, System.nanoTime() - started);
             } catch (InterruptedException e) {
                 future.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for the sweep's tasks", e);
+                // The exception carries the interrupt. The flag stays clear, so that the caller's clean-up, such as
+                // releasing the sweep lock and stopping Spark, runs to the end.
+                InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the "
+                        + "sweep's tasks");
+                interrupted.initCause(e);
+                throw interrupted;
             } catch (ExecutionException e) {
                 throw new IOException("a task of the sweep failed: " + e.getCause(), e.getCause());
             }
