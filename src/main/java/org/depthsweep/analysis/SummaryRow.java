@@ -19,9 +19,15 @@ import java.util.Objects;
  *                             their common value when p is a key.
  * @param medianSlopeDeviation median of {@code |slope - theorySlope|} over the cells that have both; NaN when none
  *                             has
- * @param medianFactor         median acceleration factor over the cells with a non-null factor, or null
- * @param medianTimeFactor     median time factor over the cells with a non-null time factor, or null
- * @param reachedEps           cells that reached eps
+ * @param medianFactor         median acceleration factor over the cells counted in reachedEps, or null when
+ *                             there are none
+ * @param medianTimeFactor     median time factor over the cells counted in reachedEps that have a time factor, or
+ *                             null when none has. A cell loses its time factor when its estimated seconds to eps
+ *                             are 0 but its partner's are not, for example with a wall_ms of 0.
+ * @param reachedEps           cells with a step factor: the cell and its depth-1 partner both reached eps. A cell
+ *                             that reached eps is left out when its partner never did, or when the cell was at eps
+ *                             from its first recorded step and the partner was not. A depth-1 cell is its own
+ *                             partner.
  */
 public record SummaryRow(List<Object> keyValues, int count, double medianErrorSlope, int nanSlopes,
                          Double theorySlope, double medianSlopeDeviation, Double medianFactor,

@@ -91,7 +91,6 @@ public final class SummaryTable implements Serializable {
         List<Double> factors = new ArrayList<>();
         List<Double> timeFactors = new ArrayList<>();
         int nanSlopes = 0;
-        int reachedEps = 0;
         for (CellAnalysis cell : cells) {
             SlopeFit fit = cell.errorFit();
             if (fit.hasSlope()) {
@@ -101,17 +100,19 @@ public final class SummaryTable implements Serializable {
             }
             addIfPresent(theorySlopes, fit.theorySlope());
             addIfPresent(deviations, fit.theoryDeviation());
+            // reached counts exactly the cells whose factor enters the medians, which SummaryRow documents
             AccelerationRow acceleration = cell.acceleration();
-            if (acceleration != null) {
-                addIfPresent(factors, acceleration.factor());
+            if (hasFactor(acceleration)) {
+                factors.add(acceleration.factor());
                 addIfPresent(timeFactors, acceleration.timeFactor());
-                if (acceleration.reachedEps()) {
-                    reachedEps++;
-                }
             }
         }
         return new SummaryRow(keyValues, cells.size(), median(slopes), nanSlopes, medianOrNull(theorySlopes),
-                median(deviations), medianOrNull(factors), medianOrNull(timeFactors), reachedEps);
+                median(deviations), medianOrNull(factors), medianOrNull(timeFactors), factors.size());
+    }
+
+    private static boolean hasFactor(AccelerationRow acceleration) {
+        return acceleration != null && acceleration.factor() != null && !acceleration.factor().isNaN();
     }
 
     private static void addIfPresent(List<Double> values, Double value) {
@@ -137,7 +138,8 @@ public final class SummaryTable implements Serializable {
      * right-aligned. Slopes and deviations have 4 decimals and factors 3 significant digits ({@code %.3g}).
      * Null and NaN print as {@code -}. The value columns are cells, the median slope, the count of NaN slopes, the
      * theory slope, the median deviation from theory, the median factor and time factor, and the cells that
-     * reached eps.
+     * reached eps together with their depth-1 partner. The last three columns cover the same cells, as
+     * {@link SummaryRow} describes.
      */
     public String format() {
         List<String> header = new ArrayList<>(keys);

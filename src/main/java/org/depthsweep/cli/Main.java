@@ -14,8 +14,11 @@ public final class Main implements Runnable {
     static final int EXIT_BAD_INPUT = 2;
     /** Exit code when the sweep finished but some cells failed. */
     static final int EXIT_CELLS_FAILED = 3;
+    /** Exit code after Ctrl-C (SIGINT): 128 + 2, as shells report a process that SIGINT ended. */
+    static final int EXIT_INTERRUPTED = 130;
 
     public static void main(String[] args) {
+        SigintHandler.install(System.err);
         System.exit(execute(args));
     }
 

@@ -1,6 +1,7 @@
 package org.depthsweep.spark;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +54,8 @@ public final class SweepDriver {
     }
 
     /**
-     * Runs the missing cells of a sweep.
+     * Runs the missing cells of a sweep. A committed batch whose curves file is missing counts as missing too: its
+     * runs file is deleted first, so its cells run again and are stored once.
      *
      * @param job        the sweep
      * @param sweepDir   directory of this sweep (output root / name), any Hadoop file system URI
@@ -68,6 +70,7 @@ public final class SweepDriver {
         store.warmUp(Tables.curves(experiment));
         warmUpScheduler();
         long started = System.nanoTime();
+        store.uncommitBatchesWithoutCurves();
         store.recover(runsSchema);
         store.checkCurvesFiles();
         Map<String, SweepStore.IndexEntry> index = store.readIndex(runsSchema);
@@ -174,8 +177,12 @@ public final class SweepDriver {
                 logProgress(cellsDone.value(), total, System.nanoTime() - started);
             } catch (InterruptedException e) {
                 future.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for the sweep's tasks", e);
+                // The exception carries the interrupt. The flag stays clear, so that the caller's clean-up, such as
+                // releasing the sweep lock and stopping Spark, runs to the end.
+                InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the "
+                        + "sweep's tasks");
+                interrupted.initCause(e);
+                throw interrupted;
             } catch (ExecutionException e) {
                 throw new IOException("a task of the sweep failed: " + e.getCause(), e.getCause());
             }

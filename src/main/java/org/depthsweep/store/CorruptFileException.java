@@ -5,8 +5,8 @@ import java.io.IOException;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A committed result file that cannot be read as Parquet. The message names the file and the files to delete so that
- * a rerun computes the affected cells again.
+ * A committed result file that is missing or cannot be read as Parquet. The message names the file and the fix, such
+ * as the files to delete, so that a rerun computes the affected cells again.
  */
 public final class CorruptFileException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -18,7 +18,7 @@ public final class CorruptFileException extends IOException {
         this.file = file;
     }
 
-    /** Returns the unreadable file. */
+    /** Returns the missing or unreadable file. */
     public Path file() {
         return file;
     }

@@ -254,14 +254,59 @@ public final class SweepStore {
     }
 
     /**
-     * Checks that the footer of every committed curves file can be read, so that a damaged file is reported before a
-     * run writes anything rather than by a Spark job that reads it later. This catches truncated and overwritten
-     * files but not damaged data pages. Runs files need no separate check because {@link #readIndex} reads them
-     * whole.
+     * Uncommits each committed batch whose curves part file is missing, for example because a user deleted it, by
+     * deleting the batch's runs part file. Its cells then count as missing, so the run computes them again and stores
+     * each of their rows once. Its failed-row files become files of an uncommitted batch, which {@link #recover}
+     * removes. Call it only while holding the sweep lock, and before {@link #recover}.
      *
-     * @throws CorruptFileException naming the first unreadable file and the files to delete
+     * <p>NOTE: a second task attempt that commits the same batch deletes and replaces its curves file, so a call
+     * while tasks commit could uncommit a complete batch. Drivers therefore call it before they start their tasks.
+     *
+     * @return ids of the uncommitted batches, sorted
+     */
+    public List<String> uncommitBatchesWithoutCurves() throws IOException {
+        List<String> batches = batchesWithoutCurves();
+        for (String batch : batches) {
+            Path runsPart = partFile(Tables.RUNS, batch);
+            fs.delete(runsPart, false);
+            LOG.warn("curves file {} of committed batch {} is missing; deleted its runs file {} so that the batch's "
+                    + "cells run again", partFile(Tables.CURVES, batch), batch, runsPart);
+        }
+        return batches;
+    }
+
+    /** Returns the ids of committed batches without a curves part file, sorted. */
+    private List<String> batchesWithoutCurves() throws IOException {
+        Set<String> withCurves = new HashSet<>();
+        for (FileStatus file : list(Tables.CURVES)) {
+            String batch = batchOfPart(file.getPath().getName());
+            if (batch != null) {
+                withCurves.add(batch);
+            }
+        }
+        List<String> missing = new ArrayList<>(committedBatches());
+        missing.removeAll(withCurves);
+        missing.sort(Comparator.naturalOrder());
+        return missing;
+    }
+
+    private Path partFile(String table, String batchId) {
+        return new Path(table(table), PART_PREFIX + batchId + SUFFIX);
+    }
+
+    /**
+     * Checks that every committed batch has a curves file and that its footer can be read, so that a missing or
+     * damaged file is reported before a run writes anything rather than by a Spark job that reads it later. This
+     * catches deleted, truncated and overwritten files but not damaged data pages. Runs files need no separate check
+     * because {@link #readIndex} reads them whole.
+     *
+     * @throws CorruptFileException naming the first missing or unreadable file and the fix
      */
     public void checkCurvesFiles() throws IOException {
+        List<String> withoutCurves = batchesWithoutCurves();
+        if (!withoutCurves.isEmpty()) {
+            throw missingCurves(withoutCurves.get(0));
+        }
         Set<String> committed = committedBatches();
         List<FileStatus> curves = new ArrayList<>(list(Tables.CURVES));
         curves.sort(Comparator.comparing(f -> f.getPath().getName()));
@@ -292,9 +337,20 @@ public final class SweepStore {
     }
 
     /**
+     * Describes a committed batch whose curves file is missing, and its fix: a run of the sweep file uncommits the
+     * batch with {@link #uncommitBatchesWithoutCurves} and computes its cells again.
+     */
+    private CorruptFileException missingCurves(String batch) {
+        Path curvesPart = partFile(Tables.CURVES, batch);
+        Path runsPart = partFile(Tables.RUNS, batch);
+        return new CorruptFileException(curvesPart, "curves file " + curvesPart + " of committed batch " + batch
+                + " is missing. Run the sweep file again with the same --output: the run deletes " + runsPart
+                + " and computes the batch's cells again.", null);
+    }
+
+    /**
      * Describes an unreadable committed file and its fix. Deleting a batch's runs part file uncommits the batch, so
-     * the next run removes the batch's other files in {@link #recover} and computes its cells again. Deleting only a
-     * curves file would leave its cells counted as done.
+     * the next run removes the batch's other files in {@link #recover} and computes its cells again.
      */
     private CorruptFileException corrupt(Path file, Throwable cause) {
         String name = file.getName();

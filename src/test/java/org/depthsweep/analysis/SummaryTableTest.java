@@ -98,6 +98,28 @@ class SummaryTableTest {
         assertEquals(4, row.reachedEps(), "b4 has no acceleration row");
     }
 
+    /**
+     * f1 reached eps but has no factor because its partner never did, and f2 never reached eps. f4 has a time
+     * factor but no step factor, which happens when a cell was at eps from step 0, its partner was not, and the
+     * partner's wall_ms is 0. None of the three may count as reached or enter a median.
+     */
+    @Test
+    void reachedCountsCellsOfFactorMedian() {
+        List<CellAnalysis> cells = List.of(
+                analysis("f0", params(6, 2, "scalar", 0), -0.25, -0.25, 2.0, 1.5, 400.0),
+                analysis("f1", params(6, 2, "scalar", 1), -0.25, -0.25, null, null, 500.0),
+                analysis("f2", params(6, 2, "scalar", 2), -0.25, -0.25, null, null, null),
+                analysis("f3", params(6, 2, "scalar", 3), -0.25, -0.25, 4.0, null, 200.0),
+                analysis("f4", params(6, 2, "scalar", 4), -0.25, -0.25, null, 1.0, 0.0));
+
+        SummaryRow row = new SummaryTable(cells).rows().get(0);
+
+        assertEquals(5, row.count());
+        assertEquals(2, row.reachedEps());
+        assertEquals(3.0, row.medianFactor(), ROUNDING);
+        assertEquals(1.5, row.medianTimeFactor(), ROUNDING);
+    }
+
     @Test
     void rowWithoutTheoryOrFactors() {
         List<SummaryRow> rows = new SummaryTable(cells()).rows();

@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.depthsweep.experiment.ExperimentRegistry;
+import org.depthsweep.store.CorruptFileException;
 import org.depthsweep.store.SweepLock;
 import org.depthsweep.store.SweepStore;
 import org.depthsweep.store.TableReader;
@@ -172,6 +174,80 @@ class SweepDriverTest {
         assertFalse(Files.exists(sweep.resolve(SweepStore.STAGING).resolve("half-written")));
         assertEquals(CELLS * (STEPS + 1), table(Tables.CURVES).size());
         assertEquals(CELLS, distinctCells(table(Tables.RUNS)));
+    }
+
+    private Path sweepTable(String table) {
+        return tmp.resolve("flaky-test").resolve(table);
+    }
+
+    private List<String> fileNames(String table, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(sweepTable(table))) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.startsWith(prefix)).sorted()
+                    .toList();
+        }
+    }
+
+    private long duplicateCurvePoints() throws IOException {
+        return table(Tables.CURVES).stream()
+                .collect(Collectors.groupingBy(r -> r.getString(r.fieldIndex("cell_id")) + "@"
+                        + r.getLong(r.fieldIndex("step")), Collectors.counting()))
+                .values().stream().filter(n -> n > 1).count();
+    }
+
+    @Test
+    void deletedCurvesFileRunsItsCellsAgain() throws IOException {
+        SweepJob job = job(0, 1, 3);
+        run(job, 0);
+        List<String> curveParts = fileNames(Tables.CURVES, "part-");
+        assertEquals(CELLS / 3, curveParts.size());
+        String deleted = curveParts.get(1);
+        Files.delete(sweepTable(Tables.CURVES).resolve(deleted));
+
+        SweepDriver.RunReport rerun = run(job, 0);
+
+        assertEquals(3, rerun.ran(), "the cells of the batch without curves");
+        assertEquals(CELLS - 3, rerun.alreadyDone());
+        assertFalse(fileNames(Tables.RUNS, "part-").contains(deleted), "runs part of the uncommitted batch");
+        List<Row> runs = table(Tables.RUNS);
+        assertEquals(CELLS, runs.size());
+        assertEquals(CELLS, distinctCells(runs));
+        assertEquals(CELLS * (STEPS + 1), table(Tables.CURVES).size());
+        assertEquals(0, duplicateCurvePoints());
+    }
+
+    /** The failed-row files of a batch without curves go with its runs part file, so no cell has two rows. */
+    @Test
+    void deletedCurvesWithFailedCells() throws IOException {
+        SweepJob job = job(3, 1, 3);
+        run(job, 0);
+        String failedFile = fileNames(Tables.RUNS, "failed-").get(0);
+        String batch = failedFile.substring("failed-".length(), failedFile.lastIndexOf('-'));
+        Files.delete(sweepTable(Tables.CURVES).resolve("part-" + batch + ".parquet"));
+        FlakyExperiment.FAILING.set(false);
+
+        SweepDriver.RunReport rerun = run(job, 0);
+
+        assertEquals(0, rerun.failed());
+        List<Row> runs = table(Tables.RUNS);
+        assertEquals(CELLS, runs.size());
+        assertEquals(CELLS, distinctCells(runs));
+        assertTrue(runs.stream().allMatch(r -> "ok".equals(r.getString(r.fieldIndex("status")))));
+        assertEquals(CELLS * (STEPS + 1), table(Tables.CURVES).size());
+        assertEquals(0, duplicateCurvePoints());
+        assertEquals(List.of(), fileNames(Tables.RUNS, "failed-"));
+    }
+
+    @Test
+    void curvesCheckNamesMissingFile() throws IOException {
+        run(job(0, 1, 3), 0);
+        String deleted = fileNames(Tables.CURVES, "part-").get(0);
+        Files.delete(sweepTable(Tables.CURVES).resolve(deleted));
+
+        CorruptFileException e = assertThrows(CorruptFileException.class, () -> store().checkCurvesFiles());
+
+        assertTrue(e.getMessage().contains(deleted), e.getMessage());
+        assertTrue(e.getMessage().contains("is missing"), e.getMessage());
+        assertTrue(Files.exists(sweepTable(Tables.RUNS).resolve(deleted)), "the check deletes nothing");
     }
 
     @Test
