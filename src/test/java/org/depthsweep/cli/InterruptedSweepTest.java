@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,37 +32,10 @@ class InterruptedSweepTest {
     @TempDir
     Path tmp;
 
-    private static List<String> sweepArgs(Path output) {
-        return List.of("run", Paths.get("conf", "toy-lp.conf").toString(), "--output", output.toString(),
-                "--set", "steps=3000000", "--set", "run.cells_per_task=4", "--no-fit");
-    }
-
-    private static long committedBatches(Path runs) throws Exception {
-        if (!Files.isDirectory(runs)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.list(runs)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("part-")).count();
-        }
-    }
-
     private Process startDriver(Path log) throws Exception {
-        List<String> command = new ArrayList<>();
         // A process that a non-interactive shell starts in the background, such as Maven in some CI set-ups,
         // inherits SIGINT as ignored, and the JVM then leaves it ignored. env restores the default action.
-        command.add("env");
-        command.add("--default-signal=INT");
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("@" + Paths.get("conf", "jvm.options").toAbsolutePath());
-        command.add("-Dlog4j2.configurationFile=" + Paths.get("conf", "log4j2-test.properties").toAbsolutePath());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(sweepArgs(tmp));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        return DriverProcess.start(tmp, log, List.of("env", "--default-signal=INT"));
     }
 
     @Test
@@ -77,7 +45,7 @@ class InterruptedSweepTest {
         Process driver = startDriver(log);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (committedBatches(runs) < 1 && driver.isAlive() && System.nanoTime() < deadline) {
+            while (DriverProcess.committedBatches(runs) < 1 && driver.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertTrue(driver.isAlive(), "the driver ended before SIGINT; log in " + log);
@@ -96,18 +64,11 @@ class InterruptedSweepTest {
         assertFalse(printed.contains("\tat "), "stack trace in:\n" + printed);
         assertFalse(printed.contains("Exception"), "exception in:\n" + printed);
         assertFalse(Files.exists(tmp.resolve("toy-lp").resolve("_lock")), "the lock is released");
-        long committedAtInterrupt = committedBatches(runs);
+        long committedAtInterrupt = DriverProcess.committedBatches(runs);
 
-        PrintStream saved = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            code = Main.execute(sweepArgs(tmp).toArray(String[]::new));
-        } finally {
-            System.setOut(saved);
-        }
-        String rerun = captured.toString(StandardCharsets.UTF_8);
+        DriverProcess.InProcessRun second = DriverProcess.runInProcess(tmp);
+        int code = second.code();
+        String rerun = second.printed();
         assertEquals(0, code, rerun);
         int done = Integer.parseInt(rerun.replaceAll("(?s).*; (\\d+) were already done.*", "$1"));
         assertTrue(done >= 4 * committedAtInterrupt, "cells already done: " + done + "\n" + rerun);
