@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,17 +29,24 @@ public final class SweepLock implements AutoCloseable {
     public static final long STALE_AFTER_MS = 120_000L;
     private static final long TOUCH_EVERY_MS = 10_000L;
 
+    /** Priority of the release hook in Hadoop's shutdown hook manager: above the hook that closes file systems. */
+    private static final int RELEASE_HOOK_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 1;
+
     private final FileSystem fs;
     private final Path file;
+    private final String owner;
     private final Thread heartbeat;
+    private final Runnable releaseAtExit = this::releaseAtExit;
     private volatile boolean closed;
 
-    private SweepLock(FileSystem fs, Path file) {
+    private SweepLock(FileSystem fs, Path file, String owner) {
         this.fs = fs;
         this.file = file;
+        this.owner = owner;
         this.heartbeat = new Thread(this::touchLoop, "depthsweep-lock-heartbeat");
         this.heartbeat.setDaemon(true);
         this.heartbeat.start();
+        ShutdownHookManager.get().addShutdownHook(releaseAtExit, RELEASE_HOOK_PRIORITY);
     }
 
     /**
@@ -54,7 +62,7 @@ public final class SweepLock implements AutoCloseable {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (OutputStream out = fs.create(file, false)) {
                 out.write(owner.getBytes(StandardCharsets.UTF_8));
-                return new SweepLock(fs, file);
+                return new SweepLock(fs, file, owner);
             } catch (FileAlreadyExistsException e) {
                 Optional<String> holder = readOwner(fs, file);
                 if (holder.isEmpty()) {
@@ -143,10 +151,31 @@ public final class SweepLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the lock when the JVM exits without {@link #close}, for example after a second Ctrl-C or a SIGTERM,
+     * unless another driver has taken it over since.
+     */
+    private void releaseAtExit() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (readOwner(fs, file).map(owner::equals).orElse(false)) {
+                fs.delete(file, false);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not release the lock {} at exit: {}", file, e.toString());
+        }
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;
         heartbeat.interrupt();
+        if (!ShutdownHookManager.get().isShutdownInProgress()) {
+            ShutdownHookManager.get().removeShutdownHook(releaseAtExit);
+        }
         fs.delete(file, false);
     }
 }
