@@ -166,6 +166,22 @@ class BadInputTest {
     }
 
     @Test
+    void nonNumericCsvFieldIsRejected() throws IOException {
+        Path output = tmp.resolve("out");
+        Path csv = Files.writeString(tmp.resolve("bad.csv"), "f0,f1,concentration\n1,2,3\n4,abc,6\n");
+        Map<String, String> before = snapshot(tmp);
+
+        Result result = runCli("run", "conf/linear-ethanol.conf", "--output", output.toString(), "--set",
+                "data.path=" + csv, "--set", "data.target=concentration", "--no-fit");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
+        assertTrue(result.err().contains("data.path = " + csv), result.all());
+        assertTrue(result.err().contains("'abc' is not a number"), result.all());
+        assertTrue(result.err().contains("Fix the file"), result.all());
+        assertEquals(before, snapshot(tmp), "files written");
+    }
+
+    @Test
     void sweepNameLeavingRootIsRejected() throws IOException {
         Path output = tmp.resolve("out");
         Map<String, String> before = snapshot(tmp);

@@ -321,8 +321,9 @@ public final class LinearExperiment implements Experiment {
             try {
                 LinearSettings.of(cell).data();
             } catch (RuntimeException e) {
-                // The message names the parameter, the path and the fix.
-                throw new SweepSpecException(e.getMessage());
+                throw new SweepSpecException(DATA_PATH + " = " + cell.get(DATA_PATH) + ", " + DATA_TARGET + " = "
+                        + cell.get(DATA_TARGET) + ": " + e.getMessage() + ". Fix the file, or set " + DATA_PATH
+                        + " to a CSV file of numbers whose columns include " + DATA_TARGET + ".");
             }
         }
     }
