@@ -23,7 +23,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (SigintHandler.requested() || e instanceof InterruptedIOException) {
             SigintHandler.report(commandLine.getErr());
             LOG.debug("command interrupted", e);
-            return Main.EXIT_INTERRUPTED;
+            return SigintHandler.exitCode();
         }
         if (e instanceof SweepSpecException || e instanceof InvalidInputException
                 || e instanceof CorruptFileException) {

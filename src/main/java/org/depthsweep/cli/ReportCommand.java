@@ -12,6 +12,7 @@ import org.depthsweep.report.ReportJob;
 import org.depthsweep.spark.SparkSessions;
 import org.depthsweep.store.SweepLock;
 import org.depthsweep.store.SweepStore;
+import org.depthsweep.store.Tables;
 import org.depthsweep.sweep.SweepSpec;
 
 import picocli.CommandLine.Command;
@@ -34,15 +35,21 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepSpec spec = SweepDirs.loadSpec(sweepDir);
+        SigintHandler.setMessage("report of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
+                + "running the same command again writes the report in full");
         Experiment experiment = ExperimentRegistry.get(spec.experiment());
         SparkSession spark = SparkSessions.create(master, "depthsweep report");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
             try (SweepLock lock = SweepLock.acquire(store)) {
+                // Reads the runs files and the curves footers, so a missing or damaged file is reported by name
+                // before Spark reads it.
+                store.readIndex(Tables.runs(experiment));
+                store.checkCurvesFiles();
                 write(spark, store, spec, experiment);
             }
         } finally {
-            spark.stop();
+            SparkSessions.stop(spark);
         }
         return 0;
     }

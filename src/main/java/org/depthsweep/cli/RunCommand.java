@@ -131,7 +131,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            spark.stop();
+            SparkSessions.stop(spark);
         }
         return 0;
     }

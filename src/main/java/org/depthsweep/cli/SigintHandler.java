@@ -14,9 +14,10 @@ import scala.Option;
 import sun.misc.Signal;
 
 /**
- * Handles SIGINT (Ctrl-C) in the command-line process. The first signal cancels the running Spark jobs, so that the
- * command ends through its normal error path. Its finally blocks release the sweep lock and stop Spark, and then
- * {@link ErrorHandler} prints one line and returns {@link Main#EXIT_INTERRUPTED}. When no Spark job is running, or
+ * Handles SIGINT (Ctrl-C) and SIGTERM in the command-line process. The first signal cancels the running Spark jobs,
+ * so that the command ends through its normal error path. Its finally blocks release the sweep lock and stop Spark, and then
+ * {@link ErrorHandler} prints one line and returns {@link #exitCode()}: 130 after SIGINT and 143 after SIGTERM, as
+ * shells report a process that the signal ended. When no Spark job is running, or
  * at the second signal, the process prints that line and exits at once with the same code, running only the
  * shutdown hooks.
  *
@@ -31,6 +32,8 @@ final class SigintHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SigintHandler.class);
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
     private static final AtomicBoolean REPORTED = new AtomicBoolean();
+    /** Exit code for the first signal received, 128 plus its number. */
+    private static volatile int exitCode = Main.EXIT_INTERRUPTED;
     private static volatile String message = "interrupted";
     private static volatile PrintWriter err = new PrintWriter(System.err, true);
 
@@ -38,16 +41,18 @@ final class SigintHandler {
     }
 
     /**
-     * Replaces the JVM's SIGINT handling for the rest of the process. The interrupt message goes to errorStream when
-     * the process exits at once.
+     * Replaces the JVM's SIGINT and SIGTERM handling for the rest of the process. The interrupt message goes to
+     * errorStream when the process exits at once.
      */
     static void install(PrintStream errorStream) {
         err = new PrintWriter(errorStream, true);
-        try {
-            Signal.handle(new Signal("INT"), signal -> handle());
-        } catch (IllegalArgumentException e) {
-            // The JVM keeps SIGINT for itself, for example under -Xrs, so Ctrl-C keeps its default effect.
-            LOG.debug("SIGINT cannot be handled: {}", e.toString());
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), SigintHandler::handle);
+            } catch (IllegalArgumentException e) {
+                // The JVM keeps the signal for itself, for example under -Xrs, so it keeps its default effect.
+                LOG.debug("SIG{} cannot be handled: {}", name, e.toString());
+            }
         }
     }
 
@@ -56,14 +61,19 @@ final class SigintHandler {
         message = text;
     }
 
-    /** Returns whether SIGINT arrived since the process started. */
+    /** Returns the exit code for the signal that arrived first: 130 for SIGINT, 143 for SIGTERM. */
+    static int exitCode() {
+        return exitCode;
+    }
+
+    /** Returns whether SIGINT or SIGTERM arrived since the process started. */
     static boolean requested() {
         return REQUESTED.get();
     }
 
     /**
-     * Throws InterruptedIOException if SIGINT arrived. Commands call it between Spark jobs, because a job that ended
-     * just before the handler cancelled it lets the command go on.
+     * Throws InterruptedIOException if SIGINT or SIGTERM arrived. Commands call it between Spark jobs, because a job
+     * that ended just before the handler cancelled it lets the command go on.
      */
     static void throwIfRequested() throws InterruptedIOException {
         if (requested()) {
@@ -79,15 +89,16 @@ final class SigintHandler {
         }
     }
 
-    private static void handle() {
+    private static void handle(Signal signal) {
         if (!REQUESTED.compareAndSet(false, true)) {
             exitNow();
             return;
         }
+        exitCode = 128 + signal.getNumber();
         Option<SparkSession> session = SparkSession.getDefaultSession();
         SparkContext context = session.isDefined() ? session.get().sparkContext() : null;
         if (context != null && !context.isStopped() && context.statusTracker().getActiveJobIds().length > 0) {
-            LOG.debug("SIGINT: cancelling the running Spark jobs");
+            LOG.debug("SIG{}: cancelling the running Spark jobs", signal.getName());
             context.cancelAllJobs();
         } else {
             exitNow();
@@ -96,6 +107,6 @@ final class SigintHandler {
 
     private static void exitNow() {
         report(err);
-        System.exit(Main.EXIT_INTERRUPTED);
+        System.exit(exitCode);
     }
 }

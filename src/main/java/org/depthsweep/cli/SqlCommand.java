@@ -108,7 +108,7 @@ final class SqlCommand implements Callable<Integer> {
             }
             print(spark, result);
         } finally {
-            spark.stop();
+            SparkSessions.stop(spark);
         }
         return 0;
     }

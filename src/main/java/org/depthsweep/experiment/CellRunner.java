@@ -40,6 +40,8 @@ public final class CellRunner {
                 return new CellResult(cell, outcome.status(), outcome.message(), outcome.stepsRun(),
                         outcome.finalLoss(), outcome.finalError(), wallNanos / 1_000_000L, wallNanos, outcome,
                         recorder.rows());
+            } catch (CellInterruptedException e) {
+                throw e;
             } catch (RuntimeException | StackOverflowError e) {
                 RuntimeException wrapped = e instanceof RuntimeException ? (RuntimeException) e
                         : new IllegalStateException(e.toString(), e);

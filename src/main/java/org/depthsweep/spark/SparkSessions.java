@@ -1,6 +1,7 @@
 package org.depthsweep.spark;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.sql.SparkSession;
 
 /** Creates the Spark session for a command, with safe defaults for local mode. */
@@ -34,6 +35,38 @@ public final class SparkSessions {
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** Maximum wait of {@link #stop} for running tasks, in milliseconds. */
+    static final long STOP_WAIT_MS = 10_000L;
+
+    /**
+     * Stops a session once no task runs, waiting at most {@link #STOP_WAIT_MS}. The tasks of a cancelled job, for
+     * example after Ctrl-C, report back after the job has ended, and stopping Spark before they do logged rejected
+     * status updates with stack traces.
+     */
+    public static void stop(SparkSession spark) {
+        long deadline = System.nanoTime() + STOP_WAIT_MS * 1_000_000L;
+        while (runningTasks(spark) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        spark.stop();
+    }
+
+    private static int runningTasks(SparkSession spark) {
+        if (spark.sparkContext().isStopped()) {
+            return 0;
+        }
+        int running = 0;
+        for (SparkExecutorInfo executor : spark.sparkContext().statusTracker().getExecutorInfos()) {
+            running += executor.numRunningTasks();
+        }
+        return running;
     }
 
     /** Returns whether a master URL names a standalone master on this machine's loopback address. */

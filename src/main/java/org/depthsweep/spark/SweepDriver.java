@@ -116,15 +116,13 @@ public final class SweepDriver {
                 Provenance.forDriver(job.configHash()), job.maxAttempts(), HadoopConf.broadcast(hadoopConf),
                 cellsDone, SweepLock.owner(store).orElse(null));
         jsc.setJobGroup("depthsweep-" + runId, "sweep " + job.name() + ": " + todo.size() + " cells", true);
-        List<BatchReport> reports;
-        try {
-            JavaFutureAction<List<BatchReport>> future = jsc.parallelize(batches, batches.size())
-                    .map(task::run)
-                    .collectAsync();
-            reports = await(future, cellsDone, todo.size(), job.progressSeconds(), started);
-        } finally {
-            hadoopConf.destroy();
-        }
+        JavaFutureAction<List<BatchReport>> future = jsc.parallelize(batches, batches.size())
+                .map(task::run)
+                .collectAsync();
+        List<BatchReport> reports = await(future, cellsDone, todo.size(), job.progressSeconds(), started);
+        // After a failed or cancelled job, stopping Spark removes the broadcast. Destroying it here while cancelled
+        // tasks still ran logged warnings about missing blocks.
+        hadoopConf.destroy();
         long wallMillis = (System.nanoTime() - started) / 1_000_000L;
 
         int ok = 0;

@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sends SIGINT to a driver process in the middle of a sweep, as Ctrl-C in a terminal does. The driver must exit with
- * code 130 after one line that states how to resume, without a stack trace. Rerunning the same command must then
- * complete the sweep with every cell once. Needs Linux with GNU coreutils 8.31 or newer, for kill and
- * env --default-signal.
+ * Sends SIGINT, as Ctrl-C in a terminal does, or SIGTERM to a driver process in the middle of a sweep. The driver
+ * must exit with code 130 or 143 after one line that states how to resume, without a stack trace. Rerunning the same
+ * command must then complete the sweep with every cell once. Needs Linux with GNU coreutils 8.31 or newer, for kill
+ * and env --default-signal.
  */
 class InterruptedSweepTest {
     private static final long TIMEOUT_SECONDS = 300;
@@ -38,8 +39,9 @@ class InterruptedSweepTest {
         return DriverProcess.start(tmp, log, List.of("env", "--default-signal=INT"));
     }
 
-    @Test
-    void sigintStopsSweepWithOneLine() throws Exception {
+    @ParameterizedTest(name = "SIG{0}")
+    @CsvSource({"INT, 130", "TERM, 143"})
+    void signalStopsSweepWithOneLine(String signal, int exitCode) throws Exception {
         Path log = tmp.resolve("driver.log");
         Path runs = tmp.resolve("toy-lp").resolve("runs");
         Process driver = startDriver(log);
@@ -48,17 +50,17 @@ class InterruptedSweepTest {
             while (DriverProcess.committedBatches(runs) < 1 && driver.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertTrue(driver.isAlive(), "the driver ended before SIGINT; log in " + log);
+            assertTrue(driver.isAlive(), "the driver ended before SIG" + signal + "; log in " + log);
 
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(driver.pid())).inheritIO().start();
-            assertEquals(0, kill.waitFor(), "exit code of kill -INT");
-            assertTrue(driver.waitFor(120, TimeUnit.SECONDS), "the driver did not exit after SIGINT");
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(driver.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor(), "exit code of kill -" + signal);
+            assertTrue(driver.waitFor(120, TimeUnit.SECONDS), "the driver did not exit after SIG" + signal);
         } finally {
             driver.destroyForcibly();
             driver.waitFor(60, TimeUnit.SECONDS);
         }
         String printed = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(Main.EXIT_INTERRUPTED, driver.exitValue(), printed);
+        assertEquals(exitCode, driver.exitValue(), printed);
         int messages = printed.split(Pattern.quote(MESSAGE), -1).length - 1;
         assertEquals(1, messages, "interrupt messages in:\n" + printed);
         assertFalse(printed.contains("\tat "), "stack trace in:\n" + printed);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.depthsweep.data.RegressionData;
+import org.depthsweep.experiment.CellInterruptedException;
 import org.depthsweep.experiment.CellOutcome;
 import org.depthsweep.experiment.CurveRecorder;
 import org.depthsweep.experiment.LogSteps;
@@ -41,6 +42,7 @@ final class LinearRunner {
         double bound = initial > 0 ? settings.divergenceFactor() * initial : Double.POSITIVE_INFINITY;
         long nextRecord = schedule.next(step);
         while (true) {
+            CellInterruptedException.check();
             String stop = stopReason(settings, current, initial, bound, step);
             boolean last = stop != null || step == settings.steps();
             if (step == 0 || step == nextRecord || last) {

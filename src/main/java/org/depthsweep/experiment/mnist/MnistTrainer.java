@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 
 import org.depthsweep.data.LabeledImages;
 import org.depthsweep.data.MnistFiles;
+import org.depthsweep.experiment.CellInterruptedException;
 import org.depthsweep.experiment.CellOutcome;
 import org.depthsweep.experiment.CurveRecorder;
 import org.depthsweep.experiment.RunStatus;
@@ -108,6 +109,7 @@ public final class MnistTrainer {
             double learningRate = settings.learningRate(epoch);
             int[] order = permutation(data.train().count(), shuffle);
             for (int b = 0; b < stepsPerEpoch; b++) {
+                CellInterruptedException.check();
                 int[] rows = new int[batch];
                 System.arraycopy(order, b * batch, rows, 0, batch);
                 INDArray mask = masks == null ? null : masks.next(batch);

@@ -3,6 +3,7 @@ package org.depthsweep.experiment.toy;
 import java.util.Locale;
 import java.util.Map;
 
+import org.depthsweep.experiment.CellInterruptedException;
 import org.depthsweep.experiment.CellOutcome;
 import org.depthsweep.experiment.CurveRecorder;
 import org.depthsweep.experiment.LogSteps;
@@ -26,6 +27,9 @@ final class ToyRunner {
     private ToyRunner() {
     }
 
+    /** Maximum steps between two interrupt checks: an estimated 0.05 to 2 s of work, by form and p. */
+    private static final long MAX_CHUNK = 1L << 24;
+
     static CellOutcome run(ToyProblem problem, CurveRecorder recorder) {
         ToyKernel kernel = ToyKernel.create(problem);
         StopRule rule = StopRule.of(problem, kernel.residual1(), kernel.residual2());
@@ -41,7 +45,8 @@ final class ToyRunner {
         while (step < problem.steps()) {
             long segmentEnd = Math.min(nextRecord, problem.steps());
             while (step < segmentEnd) {
-                int chunk = (int) Math.min(segmentEnd - step, Integer.MAX_VALUE);
+                CellInterruptedException.check();
+                int chunk = (int) Math.min(segmentEnd - step, MAX_CHUNK);
                 step += kernel.advance(chunk, rule.lowerSq, rule.loopUpperSq);
                 // advance() returns early when the state leaves the band. The band is narrower than the exact rules
                 // (it also bounds the error where the loss cannot overflow), so an early return may still continue.
