@@ -64,11 +64,15 @@ final class SqlCommand implements Callable<Integer> {
         String trimmed = query.strip().replaceFirst("^\\(+", "");
         String first = trimmed.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
         // A WITH clause may lead into an INSERT, so writing keywords are rejected anywhere in the query.
-        boolean writes = java.util.regex.Pattern.compile("(?i)\\b(insert|overwrite|create|drop|alter|truncate|delete"
-                + "|update|merge|load|cache|uncache|refresh|msck|set|reset|add)\\b").matcher(trimmed).find();
+        java.util.regex.Matcher writing = java.util.regex.Pattern.compile("(?i)\\b(insert|overwrite|create|drop|alter"
+                + "|truncate|delete|update|merge|load|cache|uncache|refresh|msck|set|reset|add)\\b").matcher(trimmed);
+        boolean writes = writing.find();
         if (trimmed.isEmpty() || !READ_ONLY_STATEMENTS.contains(first) || writes && !"select".equals(first)) {
+            String found = trimmed.isEmpty() ? "an empty query"
+                    : READ_ONLY_STATEMENTS.contains(first) ? "a query that contains '" + writing.group(1) + "'"
+                    : "'" + first + "'";
             throw new InvalidInputException("sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN), "
-                    + "got '" + (trimmed.isEmpty() ? "" : first) + "'. To change results, rerun or refit the sweep.");
+                    + "got " + found + ". To change results, rerun or refit the sweep.");
         }
     }
 

@@ -82,10 +82,12 @@ final class CellExpander {
             advance(index, tuples);
         }
         if (firstReason != null) {
+            // When every cell is invalid, the message itself names the setting to fix, and no zip group helps.
+            String fix = rejected == total ? "fix the setting that the message names"
+                    : "change the values given for these parameters, or pair them in a zip group so that the grid "
+                            + "leaves out this combination";
             throw errors.general("the cell " + firstRejected + " is invalid: " + firstReason.getMessage()
-                    + " (invalid cells: " + rejected + " of " + total + ")",
-                    "change the values given for these parameters, or pair them in a zip group so that the grid "
-                            + "leaves out this combination");
+                    + " (invalid cells: " + rejected + " of " + total + ")", fix);
         }
         return List.copyOf(cells.values());
     }
