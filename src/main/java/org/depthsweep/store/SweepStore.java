@@ -94,7 +94,7 @@ public final class SweepStore {
 
     /** Returns whether the batch's runs part file exists, which is what commits it. */
     public boolean isCommitted(String batchId) throws IOException {
-        return fs.exists(new Path(table(Tables.RUNS), PART_PREFIX + batchId + SUFFIX));
+        return fs.exists(partFile(Tables.RUNS, batchId));
     }
 
     /**
@@ -129,11 +129,11 @@ public final class SweepStore {
 
         fs.mkdirs(table(Tables.CURVES));
         fs.mkdirs(table(Tables.RUNS));
-        moveReplacing(stagedCurves, new Path(table(Tables.CURVES), PART_PREFIX + batchId + SUFFIX));
+        moveReplacing(stagedCurves, partFile(Tables.CURVES, batchId));
         for (Map.Entry<String, Path> e : stagedFailed.entrySet()) {
             moveReplacing(e.getValue(), new Path(table(Tables.RUNS), failedName(batchId, e.getKey())));
         }
-        Path committed = new Path(table(Tables.RUNS), PART_PREFIX + batchId + SUFFIX);
+        Path committed = partFile(Tables.RUNS, batchId);
         if (fs.exists(committed)) {
             // Another attempt of this batch committed while this one was writing.
             fs.delete(staging, true);
@@ -290,6 +290,7 @@ public final class SweepStore {
         return missing;
     }
 
+    /** Returns the committed part file of a batch in a table: {@code TABLE/part-BATCH.parquet}. */
     private Path partFile(String table, String batchId) {
         return new Path(table(table), PART_PREFIX + batchId + SUFFIX);
     }
@@ -360,8 +361,8 @@ public final class SweepStore {
         if (failed != null) {
             fix = "Delete " + file + " and run the same command again: cell " + failed[1] + " then runs again.";
         } else {
-            Path runsPart = new Path(table(Tables.RUNS), PART_PREFIX + batch + SUFFIX);
-            Path curvesPart = new Path(table(Tables.CURVES), PART_PREFIX + batch + SUFFIX);
+            Path runsPart = partFile(Tables.RUNS, batch);
+            Path curvesPart = partFile(Tables.CURVES, batch);
             fix = "Delete " + runsPart + " and " + curvesPart + ", then run the same command again: the cells of "
                     + "batch " + batch + " then run again.";
         }

@@ -1,6 +1,6 @@
 package org.depthsweep.experiment.linear;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -313,8 +313,10 @@ public final class LinearExperiment implements Experiment {
             if (!CSV.equals(cell.getString(DATA_SOURCE))) {
                 continue;
             }
-            List<Object> key = Arrays.asList(cell.get(DATA_PATH), cell.get(DATA_TARGET), cell.get(DATA_HEADER),
-                    cell.get(DATA_STANDARDIZE), cell.get(DATA_WHITEN), cell.get(DATA_STANDARDIZE_TARGETS));
+            List<Object> key = new ArrayList<>();
+            for (String setting : CSV_SETTINGS) {
+                key.add(cell.get(setting));
+            }
             if (!checked.add(key)) {
                 continue;
             }
