@@ -11,19 +11,19 @@ import picocli.CommandLine;
 
 /**
  * Prints errors as one clear line instead of a stack trace: invalid input (exit 2) for sweep-file and usage errors
- * and for unreadable committed result files, the interrupt message (exit 130) after Ctrl-C, and a failure (exit 1)
- * with the cause chain for everything else. The stack trace goes to the log at debug level.
+ * and for unreadable committed result files, the interrupt message after SIGINT (exit 130) or SIGTERM (exit 143),
+ * and a failure (exit 1) with the cause chain for everything else. The stack trace goes to the log at debug level.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        // After Ctrl-C the exception is only the way the command stopped, such as a cancelled Spark job.
-        if (SigintHandler.requested() || e instanceof InterruptedIOException) {
-            SigintHandler.report(commandLine.getErr());
+        // After SIGINT or SIGTERM the exception only shows how the command stopped, such as a cancelled Spark job.
+        if (StopSignalHandler.requested() || e instanceof InterruptedIOException) {
+            StopSignalHandler.report(commandLine.getErr());
             LOG.debug("command interrupted", e);
-            return SigintHandler.exitCode();
+            return StopSignalHandler.exitCode();
         }
         if (e instanceof SweepSpecException || e instanceof InvalidInputException
                 || e instanceof CorruptFileException) {

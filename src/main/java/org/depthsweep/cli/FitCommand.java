@@ -38,7 +38,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepSpec spec = SweepDirs.loadSpec(sweepDir);
-        SigintHandler.setMessage("fit of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
+        StopSignalHandler.setMessage("fit of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
                 + "running the same command again writes the derived tables in full");
         double fraction = tailFraction != null ? tailFraction : spec.fit().tailFraction();
         double threshold = eps != null ? eps : spec.fit().eps();

@@ -18,7 +18,7 @@ public final class Main implements Runnable {
     static final int EXIT_INTERRUPTED = 130;
 
     public static void main(String[] args) {
-        SigintHandler.install(System.err);
+        StopSignalHandler.install(System.err);
         System.exit(execute(args));
     }
 

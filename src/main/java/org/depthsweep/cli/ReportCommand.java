@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepSpec spec = SweepDirs.loadSpec(sweepDir);
-        SigintHandler.setMessage("report of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
+        StopSignalHandler.setMessage("report of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
                 + "running the same command again writes the report in full");
         Experiment experiment = ExperimentRegistry.get(spec.experiment());
         SparkSession spark = SparkSessions.create(master, "depthsweep report");

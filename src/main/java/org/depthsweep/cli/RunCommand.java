@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
                     + "run.max_cells = " + spec.run().maxCells() + ". Pass --yes to run it anyway, or set "
                     + "run.max_cells higher.");
         }
-        SigintHandler.setMessage("sweep " + spec.name() + " interrupted: the cells committed so far are kept, and "
+        StopSignalHandler.setMessage("sweep " + spec.name() + " interrupted: the cells committed so far are kept, and "
                 + "running the same command again resumes it");
         String sweepDir = Outputs.sweepDir(output, spec.name());
         SweepJob job = new SweepJob(spec.name(), spec.experiment(), spec.cells(), spec.resolvedConfigText(),
@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
                 System.out.printf("ran %d cells (%d ok, %d diverged, %d failed); %d were already done; results in "
                                 + "%s%n", report.ran(), report.ok(), report.diverged(), report.failed(),
                         report.alreadyDone(), report.sweepDir());
-                SigintHandler.throwIfRequested();
+                StopSignalHandler.throwIfRequested();
                 if (!noFit) {
                     FitJob.Result fit = new FitJob(spark).fit(store, spec.experiment(), spec.fit().tailFraction(),
                             spec.fit().eps(), cellIds(spec));
@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
                     System.out.print(fit.summary());
                 }
                 if (writeReport) {
-                    SigintHandler.throwIfRequested();
+                    StopSignalHandler.throwIfRequested();
                     System.out.println();
                     ReportCommand.write(spark, store, spec, ExperimentRegistry.get(spec.experiment()));
                 }

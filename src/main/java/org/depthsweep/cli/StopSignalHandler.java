@@ -28,8 +28,8 @@ import sun.misc.Signal;
  * <p>{@code sun.misc.Signal}, in the module jdk.unsupported, is the only JDK API that handles a signal, and
  * Spark 3.5's SignalUtils uses it too. When SIGINT was ignored at JVM start, as under nohup, it stays ignored.
  */
-final class SigintHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(SigintHandler.class);
+final class StopSignalHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(StopSignalHandler.class);
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
     private static final AtomicBoolean REPORTED = new AtomicBoolean();
     /** Exit code for the first signal received, 128 plus its number. */
@@ -37,7 +37,7 @@ final class SigintHandler {
     private static volatile String message = "interrupted";
     private static volatile PrintWriter err = new PrintWriter(System.err, true);
 
-    private SigintHandler() {
+    private StopSignalHandler() {
     }
 
     /**
@@ -48,7 +48,7 @@ final class SigintHandler {
         err = new PrintWriter(errorStream, true);
         for (String name : new String[] {"INT", "TERM"}) {
             try {
-                Signal.handle(new Signal(name), SigintHandler::handle);
+                Signal.handle(new Signal(name), StopSignalHandler::handle);
             } catch (IllegalArgumentException e) {
                 // The JVM keeps the signal for itself, for example under -Xrs, so it keeps its default effect.
                 LOG.debug("SIG{} cannot be handled: {}", name, e.toString());
