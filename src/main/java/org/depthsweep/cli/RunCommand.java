@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-fit", description = "skip the slope fits and the summary after the run")
     boolean noFit;
 
-    @Option(names = "--dry-run", description = "check the sweep file, print the cell count and axes, run nothing")
+    @Option(names = "--dry-run", description = "check the sweep file, print the cell count and the parameters that vary, run nothing")
     boolean dryRun;
 
     @Option(names = "--report", description = "after the fits, write the figures and tables to OUTPUT/<name>/report "
@@ -82,8 +82,8 @@ final class RunCommand implements Callable<Integer> {
         }
         SweepSpec spec = SweepLoader.load(config, sets);
         int cells = spec.cells().size();
-        System.out.printf("sweep %s (%s): %d cells; axes: %s%n", spec.name(), spec.experiment(), cells,
-                spec.axes().isEmpty() ? "none" : String.join(", ", spec.axes()));
+        System.out.printf("sweep %s (%s): %d cells; parameters that vary: %s%n", spec.name(), spec.experiment(),
+                cells, spec.varyingParameters().isEmpty() ? "none" : String.join(", ", spec.varyingParameters()));
         ExperimentRegistry.get(spec.experiment()).checkInputs(spec.cells());
         if (dryRun) {
             return 0;

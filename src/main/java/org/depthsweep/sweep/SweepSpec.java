@@ -20,7 +20,7 @@ public final class SweepSpec {
     private final String configHash;
     private final FitSettings fit;
     private final RunSettings run;
-    private final List<String> axes;
+    private final List<String> varyingParameters;
 
     SweepSpec(String name, String experiment, long seed, String description, String source, List<Cell> cells,
               String resolvedConfigText, FitSettings fit, RunSettings run) {
@@ -34,7 +34,7 @@ public final class SweepSpec {
         this.configHash = CellIds.sha256Hex(resolvedConfigText);
         this.fit = Objects.requireNonNull(fit, "fit");
         this.run = Objects.requireNonNull(run, "run");
-        this.axes = varyingParameters(this.cells);
+        this.varyingParameters = findVarying(this.cells);
     }
 
     /** Sweep name, a valid folder name: {@code [A-Za-z0-9][A-Za-z0-9._-]*}, at most 100 characters, no "..". */
@@ -98,11 +98,11 @@ public final class SweepSpec {
      * Returns the names of the parameters whose value is not the same in every cell, sorted. Normalization counts, so an
      * axis over depth 1 and 2 also lists {@code form} when normalization sets it to {@code plain} at depth 1.
      */
-    public List<String> axes() {
-        return axes;
+    public List<String> varyingParameters() {
+        return varyingParameters;
     }
 
-    private static List<String> varyingParameters(List<Cell> cells) {
+    private static List<String> findVarying(List<Cell> cells) {
         SortedSet<String> varying = new TreeSet<>();
         if (cells.isEmpty()) {
             return List.of();

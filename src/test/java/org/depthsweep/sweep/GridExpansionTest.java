@@ -43,7 +43,7 @@ class GridExpansionTest {
         assertEquals(4 * 2 * 3 * 2, spec.cells().size());
         assertEquals(new FitSettings(0.2, 0.05), spec.fit());
         assertEquals(new RunSettings(4, 2, 30, RunSettings.DEFAULT_MAX_CELLS), spec.run());
-        assertEquals(List.of("depth", "form", "lr", "p", "seed", "steps"), spec.axes());
+        assertEquals(List.of("depth", "form", "lr", "p", "seed", "steps"), spec.varyingParameters());
         assertEquals(64, spec.configHash().length());
     }
 
@@ -148,14 +148,14 @@ class GridExpansionTest {
     @Test
     void axesListVaryingParameters() {
         SweepSpec spec = parse(HEADER + "p = [3, 4]\nlr = [0.1]\ngrid { depth = [2] }\n");
-        assertEquals(List.of("p"), spec.axes());
+        assertEquals(List.of("p"), spec.varyingParameters());
     }
 
     @Test
     void singleCellHasNoAxes() {
         SweepSpec spec = parse(HEADER);
         assertEquals(1, spec.cells().size());
-        assertEquals(List.of(), spec.axes());
+        assertEquals(List.of(), spec.varyingParameters());
     }
 
     @Test

@@ -30,7 +30,7 @@ class SetOverrideTest {
         SweepSpec spec = parse(HEADER + "p = [3, 4, 6]\nlr = [0.1, 0.2]\n", "p=4");
         assertEquals(2, spec.cells().size());
         assertEquals(List.of(4.0, 4.0), column(spec, "p"));
-        assertEquals(List.of("lr"), spec.axes());
+        assertEquals(List.of("lr"), spec.varyingParameters());
     }
 
     @Test
@@ -43,7 +43,7 @@ class SetOverrideTest {
     void createsAxis() {
         SweepSpec spec = parse(HEADER + "p = 4\n", "p=[3,4]");
         assertEquals(List.of(3.0, 4.0), column(spec, "p"));
-        assertEquals(List.of("p"), spec.axes());
+        assertEquals(List.of("p"), spec.varyingParameters());
     }
 
     @Test
