@@ -1,8 +1,10 @@
 package org.depthsweep.sweep;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +27,9 @@ import org.depthsweep.experiment.Experiment;
  *
  * <p>VALUE is read as a HOCON value ({@code [3, 4]} is a list, {@code 1e-3} a number, {@code small} a string). Text
  * that is not a HOCON value, or that contains {@code #} or {@code //} outside double quotes (which HOCON would read
- * as a comment), is taken as a string as written, so {@code data.dir=/x/y} and {@code url=http://h/p} work.
+ * as a comment), is taken as a string as written, so {@code data.dir=/x/y} and {@code url=http://h/p} work. For a
+ * parameter that is not a string, such text is an error that quotes HOCON's parse message, since {@code p=[3,4} is
+ * a list with a typing slip rather than a string.
  *
  * <p>When KEY names a parameter of the sweep's experiment, the override replaces every place that gives it: the key
  * is removed from {@code grid}, from each zip group (dropping a group that becomes empty) and from the top level, and
@@ -42,8 +46,8 @@ final class SetOverrides {
      * Returns the sweep with every override applied.
      *
      * @param kinds the experiments by name, to tell parameter keys from other keys
-     * @throws SweepSpecException for an override without '=', with an invalid key path, or with a VALUE that uses a
-     *                            substitution
+     * @throws SweepSpecException for an override without '=', with an invalid key path, with a VALUE that uses a
+     *                            substitution, or with a VALUE that does not parse for a parameter that is not a string
      */
     static ConfigObject apply(ConfigObject root, List<String> sets, Map<String, Experiment> kinds) {
         ConfigObject current = root;
@@ -69,7 +73,17 @@ final class SetOverrides {
                     + e.getMessage() + ". Fix: use a key such as lr, fit.eps or grid.seed.");
         }
         ConfigValue value = parseValue(text, label);
-        if (!SweepLoader.RESERVED_KEYS.contains(key) && parameterNames(root, kinds).contains(key)) {
+        ParamSpec parameter = SweepLoader.RESERVED_KEYS.contains(key) ? null : parameterSpecs(root, kinds).get(key);
+        if (parameter != null) {
+            if (parameter.type() != ParamType.STRING) {
+                String parseError = parseError(text);
+                if (parseError != null) {
+                    throw new SweepSpecException(label + ": VALUE " + text + " is not a valid HOCON value ("
+                            + parseError + "), and parameter " + key + " takes a " + parameter.type().name()
+                            .toLowerCase(Locale.ROOT) + " or a list of them. Fix: close every bracket "
+                            + "and quote, like --set p=[3,4].");
+                }
+            }
             return setParameter(root, key, value);
         }
         try {
@@ -80,21 +94,21 @@ final class SetOverrides {
         }
     }
 
-    /** Returns the parameter names of the experiment the sweep names so far, or none when it names no known one. */
-    private static Set<String> parameterNames(ConfigObject root, Map<String, Experiment> kinds) {
+    /** Returns the parameters of the experiment the sweep names so far by name, or none when it names no known one. */
+    private static Map<String, ParamSpec> parameterSpecs(ConfigObject root, Map<String, Experiment> kinds) {
         ConfigValue name = root.get("experiment");
         if (name == null || name.valueType() != ConfigValueType.STRING) {
-            return Set.of();
+            return Map.of();
         }
         Experiment experiment = kinds.get((String) name.unwrapped());
         if (experiment == null) {
-            return Set.of();
+            return Map.of();
         }
-        Set<String> names = new HashSet<>();
+        Map<String, ParamSpec> specs = new HashMap<>();
         for (ParamSpec spec : experiment.parameters()) {
-            names.add(spec.name());
+            specs.put(spec.name(), spec);
         }
-        return names;
+        return specs;
     }
 
     /**
@@ -105,8 +119,7 @@ final class SetOverrides {
     static ConfigValue parseValue(String text, String label) {
         if (!hasUnquotedComment(text)) {
             try {
-                Config parsed = ConfigFactory.parseString(PLACEHOLDER + " = " + text,
-                        ConfigParseOptions.defaults().setOriginDescription(label));
+                Config parsed = parse(text, label);
                 if (parsed.root().keySet().equals(Set.of(PLACEHOLDER))) {
                     return parsed.resolve(ConfigResolveOptions.noSystem()).root().get(PLACEHOLDER);
                 }
@@ -118,6 +131,27 @@ final class SetOverrides {
             }
         }
         return ConfigValueFactory.fromAnyRef(text, label);
+    }
+
+    /**
+     * Returns HOCON's message when VALUE, without a comment, does not parse as a value, as {@code [3,4} does not, or
+     * null when it parses.
+     */
+    private static String parseError(String text) {
+        if (hasUnquotedComment(text)) {
+            return null;
+        }
+        try {
+            parse(text, "VALUE");
+            return null;
+        } catch (ConfigException.Parse e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Config parse(String text, String label) {
+        return ConfigFactory.parseString(PLACEHOLDER + " = " + text,
+                ConfigParseOptions.defaults().setOriginDescription(label));
     }
 
     /** Tells whether HOCON would read part of the text as a comment: '#' or "//" outside double quotes. */

@@ -170,6 +170,19 @@ class SetOverrideTest {
     }
 
     @Test
+    void unclosedListForNumberRejected() {
+        String message = rejected(HEADER, "p=[3,4");
+        assertMentions(message, "--set p=[3,4", "VALUE [3,4 is not a valid HOCON value", "List should have ended",
+                "parameter p takes a double", "Fix: close every bracket");
+    }
+
+    @Test
+    void unclosedObjectForNumberRejected() {
+        String message = rejected(HEADER, "steps={a");
+        assertMentions(message, "VALUE {a is not a valid HOCON value", "parameter steps takes a long");
+    }
+
+    @Test
     void pathValueTakenAsString() {
         SweepSpec spec = parse(FIXTURE, "data.dir=/x/y");
         assertEquals("/x/y", spec.cells().get(0).get("data.dir"));
