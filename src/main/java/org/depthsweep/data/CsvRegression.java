@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,7 +22,7 @@ import org.depthsweep.optim.Matrix;
  * Settings of a regression data set read from a CSV file, and its reader.
  *
  * <p>The file has one sample per line and comma-separated numeric fields. With {@code header} the first line names the
- * columns; without it the columns are named by their 0-based index ("0", "1", ...). The target columns are named in
+ * columns, each name once; without it the columns are named by their 0-based index ("0", "1", ...). The target columns are named in
  * {@code targets}; every other column is a feature. Fields may be wrapped in double quotes and padded with spaces.
  * Blank lines are skipped. Every field must parse as a finite number ({@link Double#parseDouble}).
  *
@@ -57,10 +59,10 @@ public record CsvRegression(Path path, List<String> targets, boolean header, boo
     /**
      * Reads and preprocesses the file.
      *
-     * @throws InvalidDataException when the file is missing or unreadable, a target column is missing, a line has the
-     *                              wrong number of fields, a field is not a finite number, a column to standardize is
-     *                              constant, or the features to whiten are linearly dependent. The message names the
-     *                              file, line and column.
+     * @throws InvalidDataException when the file is missing or unreadable, the header repeats a name, a target column
+     *                              is missing, a line has the wrong number of fields or a field is not a finite
+     *                              number. It is also raised when a column to standardize is constant or the features
+     *                              to whiten are linearly dependent. The message names the file, line and column.
      */
     public RegressionData load() {
         List<String> names = new ArrayList<>();
@@ -136,6 +138,7 @@ public record CsvRegression(Path path, List<String> targets, boolean header, boo
                         names.add(header ? unquote(fields[c]) : Integer.toString(c));
                     }
                     if (header) {
+                        rejectRepeatedNames(names);
                         continue;
                     }
                 }
@@ -159,6 +162,18 @@ public record CsvRegression(Path path, List<String> targets, boolean header, boo
         if (rows.isEmpty()) {
             throw new InvalidDataException(path + ": the CSV file has no data lines" + (header ? " after the header"
                     : "") + "; it needs at least one sample");
+        }
+    }
+
+    private void rejectRepeatedNames(List<String> names) {
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            Integer earlier = firstIndex.putIfAbsent(names.get(c), c);
+            if (earlier != null) {
+                throw new InvalidDataException(path + ": the header names the column '" + names.get(c)
+                        + "' twice (indices " + earlier + " and " + c + "), so the target or a feature would be "
+                        + "ambiguous; rename or remove one of the two columns");
+            }
         }
     }
 

@@ -153,6 +153,15 @@ class CsvRegressionTest {
     }
 
     @Test
+    void repeatedHeaderNameIsRejected() throws IOException {
+        Path file = write("repeated.csv", "a,b,y,y\n1,2,3,3\n4,5,6,6\n");
+        InvalidDataException e = assertThrows(InvalidDataException.class, () -> settings(file, false, false).load());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("names the column 'y' twice (indices 2 and 3)"), e.getMessage());
+        assertTrue(e.getMessage().contains("rename or remove one of the two columns"), e.getMessage());
+    }
+
+    @Test
     void repeatedTargetIsRejected() {
         assertThrows(InvalidDataException.class,
                 () -> new CsvRegression(dir.resolve("x.csv"), List.of("y", "y"), true, false, false, false));
