@@ -22,7 +22,8 @@ import org.depthsweep.optim.Matrix;
  * Settings of a regression data set read from a CSV file, and its reader.
  *
  * <p>The file has one sample per line and comma-separated numeric fields. With {@code header} the first line names the
- * columns, each name once; without it the columns are named by their 0-based index ("0", "1", ...). The target columns are named in
+ * columns, each name once; without it the columns are named by their 0-based index ("0", "1", ...). A UTF-8 byte order
+ * mark at the start of the file is skipped. The target columns are named in
  * {@code targets}; every other column is a feature. Fields may be wrapped in double quotes and padded with spaces.
  * Blank lines are skipped. Every field must parse as a finite number ({@link Double#parseDouble}).
  *
@@ -44,6 +45,8 @@ import org.depthsweep.optim.Matrix;
  */
 public record CsvRegression(Path path, List<String> targets, boolean header, boolean standardize, boolean whiten,
                             boolean standardizeTargets) {
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     public CsvRegression {
         Objects.requireNonNull(path, "path");
         targets = List.copyOf(targets);
@@ -129,6 +132,10 @@ public record CsvRegression(Path path, List<String> targets, boolean header, boo
             long lineNumber = 0;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
+                // Java's UTF-8 decoder keeps a byte order mark as U+FEFF, which would become part of the first name.
+                if (lineNumber == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }

@@ -162,6 +162,16 @@ class CsvRegressionTest {
     }
 
     @Test
+    void byteOrderMarkIsSkipped() throws IOException {
+        Path file = write("bom.csv", "\uFEFFy,a\n1,2\n3,5\n");
+        RegressionData data = settings(file, false, false).load();
+        assertEquals(2, data.samples());
+        assertEquals(1, data.inputDim());
+        assertEquals(5.0, data.features().get(1, 0), 0.0);
+        assertEquals(3.0, data.targets().get(1, 0), 0.0);
+    }
+
+    @Test
     void repeatedTargetIsRejected() {
         assertThrows(InvalidDataException.class,
                 () -> new CsvRegression(dir.resolve("x.csv"), List.of("y", "y"), true, false, false, false));
