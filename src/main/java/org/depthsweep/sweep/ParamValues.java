@@ -213,11 +213,21 @@ final class ParamValues {
         for (Object value : values) {
             if (!seen.add(CellIds.canonical(value))) {
                 String rule = placement.spec().name() + " gives the value " + value + " more than once";
-                String fix = placement.range() != null
-                        ? "the range's points round to the same integer, so lower count or widen the range"
-                        : "remove the repeated value";
+                String fix = placement.range() == null ? "remove the repeated value" : rangeRepeatFix(placement);
                 throw errors.invalid(placement.value(), placement.keyPath(), rule, fix);
             }
         }
+    }
+
+    private static String rangeRepeatFix(Placement placement) {
+        ValueRange range = placement.range();
+        if (range.from() == range.to()) {
+            return "the range's ends are equal, so all its points are equal. Use count = 1 or different ends";
+        }
+        if (placement.spec().type() == ParamType.LONG) {
+            return "the range's points round to the same integer, so lower count or widen the range";
+        }
+        return "the range's ends are so close that some of its points are the same double, so lower count or "
+                + "widen the range";
     }
 }

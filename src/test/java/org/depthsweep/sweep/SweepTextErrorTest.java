@@ -217,6 +217,20 @@ class SweepTextErrorTest {
     }
 
     @Test
+    void doubleRangeWithEqualEnds() {
+        String message = rejected(HEADER + "lr = { log = [0.01, 0.01], count = 3 }\n");
+        assertMentions(message, "lr = ", "lr gives the value 0.01 more than once",
+                "Fix: the range's ends are equal, so all its points are equal. Use count = 1 or different ends");
+    }
+
+    @Test
+    void longRangeWithEqualEnds() {
+        String message = rejected(HEADER + "grid { steps = { linear = [5, 5], count = 2 } }\n");
+        assertMentions(message, "grid.steps = ", "steps gives the value 5 more than once",
+                "Fix: the range's ends are equal");
+    }
+
+    @Test
     void rangePointOutOfBounds() {
         String message = rejected(HEADER + "grid { p = { linear = [0.5, 3], count = 3 } }\n");
         assertMentions(message, "grid.p = 0.5 (point 1 of { linear = [0.5, 3.0], count = 3 })", "p must be > 1");
