@@ -2,9 +2,11 @@ package org.depthsweep.sweep;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -110,7 +112,11 @@ final class CellExpander {
         return product.longValueExact();
     }
 
-    /** Converts a factor's values to tuples ordered like its members. A zip group's tuple i pairs its i-th values. */
+    /**
+     * Converts a factor's values to tuples ordered like its members. A zip group's tuple i pairs its i-th values.
+     *
+     * @throws SweepSpecException when a zip group gives the same tuple twice after type conversion
+     */
     private static List<Object[]> tuples(Dimension dimension, SpecErrors errors) {
         List<Placement> members = dimension.members();
         List<List<Object>> columns = new ArrayList<>(members.size());
@@ -119,14 +125,37 @@ final class CellExpander {
         }
         int size = Math.toIntExact(dimension.size());
         List<Object[]> tuples = new ArrayList<>(size);
+        Set<List<String>> seen = new HashSet<>();
         for (int i = 0; i < size; i++) {
             Object[] tuple = new Object[members.size()];
+            List<String> canonical = new ArrayList<>(tuple.length);
             for (int m = 0; m < tuple.length; m++) {
                 tuple[m] = columns.get(m).get(i);
+                canonical.add(CellIds.canonical(tuple[m]));
+            }
+            if (dimension.zipped() && !seen.add(canonical)) {
+                throw repeatedTuple(dimension, tuple, errors);
             }
             tuples.add(tuple);
         }
         return tuples;
+    }
+
+    /** Builds the error for a zip group that gives the same tuple of typed values twice, as grid axes do for values. */
+    private static SweepSpecException repeatedTuple(Dimension dimension, Object[] tuple, SpecErrors errors) {
+        List<Placement> members = dimension.members();
+        Placement first = members.get(0);
+        // A member's key path is GROUP.NAME, for example zip[0].lr, and NAME may contain dots.
+        String groupPath = first.keyPath().substring(0, first.keyPath().length() - first.spec().name().length() - 1);
+        StringJoiner written = new StringJoiner(", ", "{ ", " }");
+        StringJoiner pair = new StringJoiner(", ");
+        for (int m = 0; m < members.size(); m++) {
+            Placement member = members.get(m);
+            written.add(member.spec().name() + " = " + SpecErrors.show(member.value()));
+            pair.add(member.spec().name() + " = " + tuple[m]);
+        }
+        return errors.invalid(first.value(), groupPath, written.toString(), groupPath + " gives the pair (" + pair
+                + ") more than once", "remove the repeated pair");
     }
 
     /** Steps the odometer: the last factor varies fastest. */

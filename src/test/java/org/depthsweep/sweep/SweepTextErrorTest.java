@@ -250,6 +250,25 @@ class SweepTextErrorTest {
     }
 
     @Test
+    void repeatedZipPair() {
+        String message = rejected(HEADER + "zip = [ { lr = [0.1, 0.1], p = [3, 3.0] } ]\n");
+        assertMentions(message, "test.conf: line 3", "zip[0] = { lr = [0.1,0.1], p = [3,3] }",
+                "zip[0] gives the pair (lr = 0.1, p = 3.0) more than once", "Fix: remove the repeated pair");
+    }
+
+    @Test
+    void repeatedZipPairAmongOthers() {
+        String message = rejected(HEADER + "zip = [ { steps = [10, 20, 10], lr = [0.1, 0.2, 0.1] } ]\n");
+        assertMentions(message, "zip[0] gives the pair (lr = 0.1, steps = 10) more than once");
+    }
+
+    @Test
+    void zipValueRepeatedWithOtherPartner() {
+        SweepSpec spec = Sweeps.parse(HEADER + "zip = [ { lr = [0.1, 0.1], p = [3, 4] } ]\n");
+        assertEquals(2, spec.cells().size());
+    }
+
+    @Test
     void gridNotAnObject() {
         String message = rejected(HEADER + "grid = [1, 2]\n");
         assertMentions(message, "test.conf: line 3", "grid = [1,2]", "grid must be an object",
