@@ -9,12 +9,14 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.depthsweep.analysis.FitJob;
+import org.depthsweep.experiment.Experiment;
 import org.depthsweep.experiment.ExperimentRegistry;
 import org.depthsweep.spark.SparkSessions;
 import org.depthsweep.spark.SweepDriver;
 import org.depthsweep.spark.SweepJob;
 import org.depthsweep.store.SweepLock;
 import org.depthsweep.store.SweepStore;
+import org.depthsweep.sweep.Cell;
 import org.depthsweep.sweep.SweepLoader;
 import org.depthsweep.sweep.SweepSpec;
 
@@ -63,9 +65,9 @@ final class RunCommand implements Callable<Integer> {
     boolean writeReport;
 
     /** Returns the ids of a sweep's cells. */
-    static java.util.Set<String> cellIds(SweepSpec spec) {
+    static java.util.Set<String> cellIds(List<Cell> cells) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        spec.cells().forEach(cell -> ids.add(cell.cellId()));
+        cells.forEach(cell -> ids.add(cell.cellId()));
         return ids;
     }
 
@@ -81,22 +83,23 @@ final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("--report needs the fits that --no-fit skips; drop one of the two");
         }
         SweepSpec spec = SweepLoader.load(config, sets);
-        int cells = spec.cells().size();
         System.out.printf("sweep %s (%s): %d cells; parameters that vary: %s%n", spec.name(), spec.experiment(),
-                cells, spec.varyingParameters().isEmpty() ? "none" : String.join(", ", spec.varyingParameters()));
-        ExperimentRegistry.get(spec.experiment()).checkInputs(spec.cells());
+                spec.cells().size(), spec.varyingParameters().isEmpty() ? "none" : String.join(", ", spec.varyingParameters()));
+        Experiment experiment = ExperimentRegistry.get(spec.experiment());
+        experiment.checkInputs(spec.cells());
+        List<Cell> cells = experiment.withInputFingerprints(spec.cells());
         if (dryRun) {
             return 0;
         }
-        if (cells > spec.run().maxCells() && !yes) {
-            throw new InvalidInputException("sweep " + spec.name() + " expands to " + cells + " cells, more than "
+        if (cells.size() > spec.run().maxCells() && !yes) {
+            throw new InvalidInputException("sweep " + spec.name() + " expands to " + cells.size() + " cells, more than "
                     + "run.max_cells = " + spec.run().maxCells() + ". Pass --yes to run it anyway, or set "
                     + "run.max_cells higher.");
         }
         StopSignalHandler.setMessage("sweep " + spec.name() + " interrupted: the cells committed so far are kept, and "
                 + "running the same command again resumes it");
         String sweepDir = Outputs.sweepDir(output, spec.name());
-        SweepJob job = new SweepJob(spec.name(), spec.experiment(), spec.cells(), spec.resolvedConfigText(),
+        SweepJob job = new SweepJob(spec.name(), spec.experiment(), cells, spec.resolvedConfigText(),
                 spec.configHash(), (int) spec.run().cellsPerTask(), (int) spec.run().maxAttempts(),
                 spec.run().progressSeconds());
 
@@ -115,14 +118,14 @@ final class RunCommand implements Callable<Integer> {
                 StopSignalHandler.throwIfRequested();
                 if (!noFit) {
                     FitJob.Result fit = new FitJob(spark).fit(store, spec.experiment(), spec.fit().tailFraction(),
-                            spec.fit().eps(), cellIds(spec));
+                            spec.fit().eps(), cellIds(cells));
                     System.out.println();
                     System.out.print(fit.summary());
                 }
                 if (writeReport) {
                     StopSignalHandler.throwIfRequested();
                     System.out.println();
-                    ReportCommand.write(spark, store, spec, ExperimentRegistry.get(spec.experiment()));
+                    ReportCommand.write(spark, store, spec, experiment);
                 }
                 if (report.failed() > 0) {
                     System.err.printf("warning: %d cells failed; their messages are in the runs table. Run the "

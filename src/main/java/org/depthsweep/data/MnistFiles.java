@@ -39,6 +39,21 @@ public final class MnistFiles {
         return LabeledImages.read(images, labels, CLASSES);
     }
 
+    /**
+     * Returns the four files that {@link #readTraining} and {@link #readTest} read: training images and labels, then
+     * test images and labels.
+     *
+     * @throws NoSuchFileException when the folder or one of the files is missing
+     */
+    public static List<Path> dataFiles(Path folder) throws NoSuchFileException {
+        List<Path> files = new ArrayList<>();
+        for (String prefix : List.of("train", "t10k")) {
+            files.add(locate(folder, prefix + "-images-idx3-ubyte"));
+            files.add(locate(folder, prefix + "-labels-idx1-ubyte"));
+        }
+        return files;
+    }
+
     /** Returns {@code folder/name.gz} or {@code folder/name}, whichever exists, the compressed one first. */
     static Path locate(Path folder, String name) throws NoSuchFileException {
         List<Path> candidates = new ArrayList<>();

@@ -59,6 +59,18 @@ public interface Experiment {
     }
 
     /**
+     * Returns the cells with a content fingerprint of the data files they read set as a parameter value, so that a
+     * changed file gives new cell ids and its cells run again. The driver calls it once per run, after
+     * {@link #checkInputs}, and runs the returned cells. The default returns the cells unchanged.
+     *
+     * @throws org.depthsweep.sweep.SweepSpecException naming the parameter, its value and the fix when a file cannot
+     *                                                 be read
+     */
+    default List<Cell> withInputFingerprints(List<Cell> cells) {
+        return cells;
+    }
+
+    /**
      * Runs one cell. Divergence is an outcome, not an exception; an exception marks the cell {@code failed}.
      *
      * @param cell     the cell, with normalized values

@@ -1,12 +1,17 @@
 package org.depthsweep.experiment.linear;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.depthsweep.data.FileFingerprint;
 import org.depthsweep.experiment.CellOutcome;
 import org.depthsweep.experiment.ColumnSpec;
 import org.depthsweep.experiment.CurveRecorder;
@@ -68,6 +73,7 @@ public final class LinearExperiment implements Experiment {
     public static final String DATA_STANDARDIZE = "data.standardize";
     public static final String DATA_WHITEN = "data.whiten";
     public static final String DATA_STANDARDIZE_TARGETS = "data.standardize_targets";
+    public static final String DATA_FINGERPRINT = "data.fingerprint";
 
     public static final String GD = "gd";
     public static final String E2E = "e2e";
@@ -148,7 +154,9 @@ public final class LinearExperiment implements Experiment {
             ParamSpec.ofBoolean(DATA_STANDARDIZE, true, "csv: scale each feature to mean 0 and variance 1").orNull(),
             ParamSpec.ofBoolean(DATA_WHITEN, false, "csv: PCA-whiten the features").orNull(),
             ParamSpec.ofBoolean(DATA_STANDARDIZE_TARGETS, false, "csv: scale each target to mean 0 and variance 1")
-                    .orNull());
+                    .orNull(),
+            ParamSpec.ofString(DATA_FINGERPRINT, null, "csv: first 16 hex digits of the SHA-256 of the file's bytes, "
+                    + "recorded by run and not written in sweep files"));
 
     private static final List<ColumnSpec> CURVE_COLUMNS = List.of(
             ColumnSpec.ofDouble("loss", "(1/(p n)) * sum_i sum_o |(W x_i - y_i)_o|^p"),
@@ -194,6 +202,7 @@ public final class LinearExperiment implements Experiment {
      *   <li>the synthetic settings are cleared for csv data and the csv settings for synthetic data;</li>
      *   <li>depth >= 2 with init_scale 0 is rejected, because neither gradient descent from all-zero factors nor the
      *       e2e rule from W = 0 ever moves;</li>
+     *   <li>data.fingerprint is rejected, because {@link #withInputFingerprints} sets it;</li>
      *   <li>synthetic data needs data.samples >= data.features, and init balanced needs width >= min(data.outputs,
      *       data.features); csv data needs data.path and data.target.</li>
      * </ul>
@@ -227,6 +236,10 @@ public final class LinearExperiment implements Experiment {
             }
         }
 
+        if (out.get(DATA_FINGERPRINT) != null) {
+            throw new SweepSpecException(DATA_FINGERPRINT + " is computed by run from the bytes of the file at "
+                    + DATA_PATH + ", so a sweep cannot set it; remove the key");
+        }
         if (CSV.equals(out.get(DATA_SOURCE))) {
             for (String setting : SYNTHETIC_SETTINGS) {
                 out.put(setting, null);
@@ -328,5 +341,39 @@ public final class LinearExperiment implements Experiment {
                         + " to a CSV file of numbers whose columns include " + DATA_TARGET + ".");
             }
         }
+    }
+
+    /**
+     * Sets data.fingerprint of each CSV cell to the fingerprint of its file ({@link FileFingerprint#of(Path)}), hashing
+     * each distinct path once.
+     *
+     * <p>NOTE: the fingerprint is taken on the driver. An executor that reads another copy of the file, or a file
+     * changed after this call, computes rows that the fingerprint does not describe.
+     */
+    @Override
+    public List<Cell> withInputFingerprints(List<Cell> cells) {
+        Map<String, String> fingerprints = new HashMap<>();
+        List<Cell> out = new ArrayList<>(cells.size());
+        for (Cell cell : cells) {
+            if (!CSV.equals(cell.getString(DATA_SOURCE))) {
+                out.add(cell);
+                continue;
+            }
+            String path = cell.getString(DATA_PATH);
+            String fingerprint = fingerprints.get(path);
+            if (fingerprint == null) {
+                try {
+                    fingerprint = FileFingerprint.of(Path.of(path));
+                } catch (IOException e) {
+                    throw new SweepSpecException(DATA_PATH + " = " + path + ": cannot read the file to fingerprint "
+                            + "it: " + e + ". Fix: make the file readable, or set " + DATA_PATH + " to another file.");
+                }
+                fingerprints.put(path, fingerprint);
+            }
+            SortedMap<String, Object> values = new TreeMap<>(cell.values());
+            values.put(DATA_FINGERPRINT, fingerprint);
+            out.add(new Cell(cell.experiment(), cell.sweepSeed(), values));
+        }
+        return out;
     }
 }

@@ -1,12 +1,19 @@
 package org.depthsweep.experiment.mnist;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.depthsweep.data.FileFingerprint;
+import org.depthsweep.data.MnistFiles;
 import org.depthsweep.experiment.CellOutcome;
 import org.depthsweep.experiment.ColumnSpec;
 import org.depthsweep.experiment.CurveRecorder;
@@ -43,6 +50,7 @@ public final class MnistExperiment implements Experiment {
     static final String ADDED_INIT_STD = "added_init_std";
     static final String RECORD_EVERY = "record_every";
     static final String DATA_DIR = "data.dir";
+    static final String DATA_FINGERPRINT = "data.fingerprint";
     static final String TRAIN_SIZE = "train_size";
     static final String VALIDATION_SIZE = "validation_size";
     static final String THREADS = "threads";
@@ -77,6 +85,8 @@ public final class MnistExperiment implements Experiment {
             ParamSpec.ofLong(RECORD_EVERY, 50L, "iterations between curve rows").atLeast(1),
             ParamSpec.ofString(DATA_DIR, null, "folder with train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte"
                     + "[.gz], t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]; required"),
+            ParamSpec.ofString(DATA_FINGERPRINT, null, "first 16 hex digits of a SHA-256 over the bytes of the four "
+                    + "files in data.dir, recorded by run and not written in sweep files"),
             ParamSpec.ofLong(TRAIN_SIZE, null, "training images to use, taken in file order after the validation "
                     + "images; null for all of them").atLeast(1),
             ParamSpec.ofLong(VALIDATION_SIZE, 0L, "images held out from the start of the training file and "
@@ -132,7 +142,7 @@ public final class MnistExperiment implements Experiment {
     }
 
     /**
-     * Requires {@code data.dir}; sets {@code added_init} and {@code added_init_std} to null for arch plain and the
+     * Requires {@code data.dir} and rejects {@code data.fingerprint}, which {@link #withInputFingerprints} sets; sets {@code added_init} and {@code added_init_std} to null for arch plain and the
      * std to null for the identity, and {@code momentum} to null for the other optimizers; rejects a null momentum
      * for optimizer momentum and a {@code train_size} smaller than {@code batch}.
      */
@@ -142,6 +152,10 @@ public final class MnistExperiment implements Experiment {
         if (out.get(DATA_DIR) == null) {
             throw new SweepSpecException("data.dir is not set: give the folder of the MNIST IDX files with "
                     + "--set data.dir=DIR on the command line or data.dir = DIR in the sweep file");
+        }
+        if (out.get(DATA_FINGERPRINT) != null) {
+            throw new SweepSpecException(DATA_FINGERPRINT + " is computed by run from the files in " + DATA_DIR
+                    + ", so a sweep cannot set it; remove the key");
         }
         if ("plain".equals(out.get(ARCH))) {
             out.put(ADDED_INIT, null);
@@ -213,5 +227,38 @@ public final class MnistExperiment implements Experiment {
                 throw new SweepSpecException(e.getMessage());
             }
         }
+    }
+
+    /**
+     * Sets data.fingerprint of each cell to the fingerprint of the four IDX files in its data.dir
+     * ({@link FileFingerprint#of(List)}), hashing each distinct folder once. Every byte is hashed: four random
+     * files of the uncompressed full-MNIST sizes (55 MB) took 0.21 s in a fresh JVM and 0.07 s once warm, with
+     * OpenJDK 17 on a 2-core AMD EPYC machine with SHA extensions.
+     *
+     * <p>NOTE: the fingerprint is taken on the driver. An executor that reads another copy of the folder, or files
+     * changed after this call, computes rows that the fingerprint does not describe.
+     */
+    @Override
+    public List<Cell> withInputFingerprints(List<Cell> cells) {
+        Map<String, String> fingerprints = new HashMap<>();
+        List<Cell> out = new ArrayList<>(cells.size());
+        for (Cell cell : cells) {
+            String folder = cell.getString(DATA_DIR);
+            String fingerprint = fingerprints.get(folder);
+            if (fingerprint == null) {
+                try {
+                    fingerprint = FileFingerprint.of(MnistFiles.dataFiles(Path.of(folder)));
+                } catch (IOException e) {
+                    throw new SweepSpecException(DATA_DIR + " = " + folder + ": cannot read the IDX files to "
+                            + "fingerprint them: " + e + ". Fix: make the files readable, or set " + DATA_DIR
+                            + " to another folder.");
+                }
+                fingerprints.put(folder, fingerprint);
+            }
+            SortedMap<String, Object> values = new TreeMap<>(cell.values());
+            values.put(DATA_FINGERPRINT, fingerprint);
+            out.add(new Cell(cell.experiment(), cell.sweepSeed(), values));
+        }
+        return out;
     }
 }

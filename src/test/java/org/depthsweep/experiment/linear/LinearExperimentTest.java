@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
+import org.depthsweep.data.FileFingerprint;
 import org.depthsweep.data.RegressionData;
 import org.depthsweep.experiment.CellResult;
 import org.depthsweep.experiment.CellRunner;
@@ -25,8 +29,11 @@ import org.depthsweep.store.Tables;
 import org.depthsweep.sweep.Cell;
 import org.depthsweep.sweep.SweepSpecException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LinearExperimentTest {
+    private static final LinearExperiment LINEAR = LinearCells.EXPERIMENT;
+
     /** Returns the values of a small realizable problem, on which 300 steps of depth-2 descent make progress. */
     private static Map<String, Object> small(Object... keyValues) {
         Map<String, Object> values = new HashMap<>(Map.of("data.samples", 40L, "data.features", 5L,
@@ -88,6 +95,35 @@ class LinearExperimentTest {
         assertEquals(first.cellId(), second.cellId());
         Cell third = LinearCells.cell(Map.of("optimizer", "momentum", "momentum.beta", 0.7));
         assertNotEquals(first.cellId(), third.cellId());
+    }
+
+    @Test
+    void csvFingerprintFollowsFileBytes(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("data.csv"), "a,y\n1,2\n3,5\n");
+        Cell cell = LinearCells.cell(Map.of("data.source", "csv", "data.path", file.toString(), "data.target", "y"));
+        Cell first = LINEAR.withInputFingerprints(List.of(cell)).get(0);
+        assertEquals(FileFingerprint.of(file), first.get(LinearExperiment.DATA_FINGERPRINT));
+        assertNotEquals(cell.cellId(), first.cellId());
+
+        Files.writeString(file, "a,y\n1,2\n3,6\n");
+        Cell second = LINEAR.withInputFingerprints(List.of(cell)).get(0);
+        assertNotEquals(first.get(LinearExperiment.DATA_FINGERPRINT), second.get(LinearExperiment.DATA_FINGERPRINT));
+        assertNotEquals(first.cellId(), second.cellId());
+    }
+
+    @Test
+    void syntheticCellHasNoFingerprint() {
+        Cell cell = LinearCells.cell(Map.of());
+        Cell same = LINEAR.withInputFingerprints(List.of(cell)).get(0);
+        assertNull(same.get(LinearExperiment.DATA_FINGERPRINT));
+        assertEquals(cell.cellId(), same.cellId());
+    }
+
+    @Test
+    void fingerprintNotSettable() {
+        SweepSpecException e = assertThrows(SweepSpecException.class,
+                () -> LinearCells.values(Map.of(LinearExperiment.DATA_FINGERPRINT, "0123456789abcdef")));
+        assertTrue(e.getMessage().contains("data.fingerprint is computed by run"), e.getMessage());
     }
 
     @Test

@@ -1,17 +1,22 @@
 package org.depthsweep.experiment.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.depthsweep.data.MnistFiles;
 import org.depthsweep.experiment.CellOutcome;
 import org.depthsweep.experiment.CellResult;
 import org.depthsweep.experiment.CellRunner;
@@ -22,6 +27,7 @@ import org.depthsweep.sweep.Cell;
 import org.depthsweep.sweep.ParamSpec;
 import org.depthsweep.sweep.SweepSpecException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MnistExperimentTest {
     private static final MnistExperiment EXPERIMENT = new MnistExperiment();
@@ -97,6 +103,33 @@ class MnistExperimentTest {
         assertEquals(1000, settings.trainSize());
         assertEquals(2L, settings.threads());
         assertEquals(OptimizerKind.MOMENTUM, settings.optimizer());
+    }
+
+    @Test
+    void fingerprintFollowsFileBytes(@TempDir Path folder) throws IOException {
+        for (Path file : MnistFiles.dataFiles(MnistTestData.DIR)) {
+            Files.copy(file, folder.resolve(file.getFileName()));
+        }
+        Cell cell = cell(Map.of(MnistExperiment.DATA_DIR, folder.toString()));
+        Cell first = EXPERIMENT.withInputFingerprints(List.of(cell)).get(0);
+        assertEquals(16, first.getString(MnistExperiment.DATA_FINGERPRINT).length());
+        assertNotEquals(cell.cellId(), first.cellId());
+
+        Path labels = MnistFiles.dataFiles(folder).get(1);
+        byte[] bytes = Files.readAllBytes(labels);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(labels, bytes);
+        Cell second = EXPERIMENT.withInputFingerprints(List.of(cell)).get(0);
+        assertNotEquals(first.getString(MnistExperiment.DATA_FINGERPRINT),
+                second.getString(MnistExperiment.DATA_FINGERPRINT));
+        assertNotEquals(first.cellId(), second.cellId());
+    }
+
+    @Test
+    void fingerprintNotSettable() {
+        SweepSpecException e = assertThrows(SweepSpecException.class,
+                () -> cell(Map.of(MnistExperiment.DATA_FINGERPRINT, "0123456789abcdef")));
+        assertTrue(e.getMessage().contains("data.fingerprint is computed by run"), e.getMessage());
     }
 
     @Test
