@@ -171,6 +171,15 @@ final class GridReader {
             }
             return;
         }
+        // --set data.path=/x creates the object data with the file's origin, so the error names the override's leaf.
+        if (value.valueType() == ConfigValueType.OBJECT && !errors.isOverride(value)) {
+            for (Map.Entry<String, ConfigValue> leaf : ((ConfigObject) value).toConfig().entrySet()) {
+                if (errors.isOverride(leaf.getValue())) {
+                    String leafName = name + "." + leaf.getKey();
+                    throw errors.unknownKey(leaf.getValue(), prefix + leafName, leafName, context, known);
+                }
+            }
+        }
         throw errors.unknownKey(value, prefix + name, name, context, known);
     }
 

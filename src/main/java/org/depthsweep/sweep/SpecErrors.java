@@ -67,6 +67,11 @@ final class SpecErrors {
         return origin.lineNumber() > 0 ? file + ": line " + origin.lineNumber() : file;
     }
 
+    /** Tells whether a value was written by a --set override. */
+    boolean isOverride(ConfigValue value) {
+        return setLabels.contains(where(value));
+    }
+
     /** Renders a value on one line as HOCON writes it, with strings in double quotes. */
     static String show(ConfigValue value) {
         String text = value.render(ConfigRenderOptions.concise());

@@ -122,6 +122,12 @@ class SetOverrideTest {
     }
 
     @Test
+    void unknownNestedKeyNamesOverride() {
+        String message = rejected(HEADER, "data.path=/x");
+        assertMentions(message, "--set data.path=/x: data.path = \"/x\"", "unknown key data.path at top level");
+    }
+
+    @Test
     void invalidValueNamesOverride() {
         String message = rejected(HEADER + "p = [3, 4]\n", "p=0.5");
         assertMentions(message, "--set p=0.5: p = 0.5", "p must be > 1", "Fix: use a double > 1");
