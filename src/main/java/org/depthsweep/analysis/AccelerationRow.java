@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param stepsToEps          step at which this cell reached eps, or null
  * @param partnerStepsToEps   step at which the partner reached eps, or null
  * @param factor              {@code partnerStepsToEps / stepsToEps}, or null
- * @param secondsToEps        estimated seconds until this cell reached eps, or null
- * @param partnerSecondsToEps estimated seconds until the partner reached eps, or null
+ * @param secondsToEps        estimated seconds until this cell reached eps, or null when it did not or its
+ *                            wall_ms is 0 (below the timer's resolution)
+ * @param partnerSecondsToEps estimated seconds until the partner reached eps, or null as for secondsToEps
  * @param timeFactor          {@code partnerSecondsToEps / secondsToEps}, or null
  */
 public record AccelerationRow(String cellId, String partnerCellId, double eps, Double stepsToEps,

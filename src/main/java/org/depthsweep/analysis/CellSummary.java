@@ -36,7 +36,10 @@ public record CellSummary(String cellId, SortedMap<String, Object> params, long 
         }
     }
 
-    /** Returns the estimated wall-clock seconds to eps, from {@link Crossing#secondsToStep}, or null. */
+    /**
+     * Returns the estimated wall-clock seconds to eps, from {@link Crossing#secondsToStep}, or null when the cell
+     * never reached eps or its wallMs is 0 (below the timer's resolution).
+     */
     public Double secondsToEps() {
         return Crossing.secondsToStep(stepsToEps, stepsRun, wallMs);
     }

@@ -69,8 +69,9 @@ public final class Crossing {
      * Estimates the wall-clock seconds a cell took to reach a step: {@code wallMs / 1000 * step / stepsRun}.
      *
      * <p>The estimate assumes that every step costs the same time, so it is skewed by start-up cost in wallMs and
-     * by steps of uneven cost. A null step (eps never reached) returns null, and step 0 returns 0.0 even when no
-     * step was run.
+     * by steps of uneven cost. A null step (eps never reached) returns null. A wallMs of 0 also returns null,
+     * because the runs table stores whole milliseconds, so 0 means the run took less than the timer's resolution
+     * and its time is unknown. Otherwise step 0 returns 0.0, even when no step was run.
      *
      * @param step     the step, for example from {@link #firstStepAtOrBelow}; null or >= 0
      * @param stepsRun steps the cell ran; >= 0, and > 0 unless step is 0
@@ -87,6 +88,9 @@ public final class Crossing {
         }
         if (!(step >= 0) || step.isInfinite()) {
             throw new IllegalArgumentException("step must be finite and >= 0, got " + step);
+        }
+        if (wallMs == 0) {
+            return null;
         }
         if (step == 0) {
             return 0.0;

@@ -22,8 +22,9 @@ import java.util.Objects;
  * @param medianFactor         median acceleration factor over the cells counted in reachedEps, or null when
  *                             there are none
  * @param medianTimeFactor     median time factor over the cells counted in reachedEps that have a time factor, or
- *                             null when none has. A cell loses its time factor when its estimated seconds to eps
- *                             are 0 but its partner's are not, for example with a wall_ms of 0.
+ *                             null when none has. A cell has no time factor when its wall_ms or its partner's is
+ *                             0 (below the timer's resolution), or when its estimated seconds to eps are 0 but
+ *                             its partner's are not.
  * @param reachedEps           cells with a step factor: the cell and its depth-1 partner both reached eps. A cell
  *                             that reached eps is left out when its partner never did, or when the cell was at eps
  *                             from its first recorded step and the partner was not. A depth-1 cell is its own

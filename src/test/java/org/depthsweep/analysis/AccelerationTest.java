@@ -120,6 +120,34 @@ class AccelerationTest {
         assertEquals(500.0, c2.stepsToEps());
     }
 
+    /** A wall_ms of 0 is below the timer's resolution, so neither seconds nor a time factor can be estimated. */
+    @Test
+    void zeroWallTimeGivesNoTimeFactor() {
+        List<CellSummary> cells = List.of(
+                cell("a1", params(4, 1, "plain", null, "zero", 0), 10_000, 0, 1000.0),
+                cell("a2", params(4, 2, "scalar", null, "zero", 0), 10_000, 0, 250.0),
+                cell("b1", params(6, 1, "plain", null, "zero", 0), 10_000, 0, 1000.0),
+                cell("b2", params(6, 2, "scalar", null, "zero", 0), 10_000, 4_000, 250.0),
+                cell("c1", params(8, 1, "plain", null, "zero", 0), 10_000, 2_000, 1000.0),
+                cell("c2", params(8, 2, "scalar", null, "zero", 0), 10_000, 0, 250.0));
+        Map<String, AccelerationRow> rows = byId(new Acceleration().rows(cells, EPS));
+
+        assertNull(rows.get("a1").secondsToEps());
+        assertNull(rows.get("a1").timeFactor(), "depth-1 cell with wall_ms 0");
+        assertNull(rows.get("a2").secondsToEps());
+        assertNull(rows.get("a2").timeFactor(), "cell and partner with wall_ms 0");
+        assertEquals(4.0, rows.get("a2").factor(), EXACT);
+
+        assertNull(rows.get("b2").partnerSecondsToEps());
+        assertEquals(0.1, rows.get("b2").secondsToEps(), EXACT);
+        assertNull(rows.get("b2").timeFactor(), "partner with wall_ms 0");
+
+        assertEquals(0.2, rows.get("c2").partnerSecondsToEps(), EXACT);
+        assertNull(rows.get("c2").secondsToEps());
+        assertNull(rows.get("c2").timeFactor(), "cell with wall_ms 0");
+        assertEquals(4.0, rows.get("c2").factor(), EXACT);
+    }
+
     @Test
     void rowsWithoutPartner() {
         AccelerationRow b2 = byId(new Acceleration().rows(grid(), EPS)).get("b2");

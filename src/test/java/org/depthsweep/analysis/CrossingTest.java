@@ -121,9 +121,17 @@ class CrossingTest {
     void secondsScaleWithStepFraction() {
         assertEquals(0.5, Crossing.secondsToStep(250.0, 1000, 2000), EXACT);
         assertEquals(2.0, Crossing.secondsToStep(1000.0, 1000, 2000), EXACT);
-        assertEquals(0.0, Crossing.secondsToStep(0.0, 0, 0));
         assertEquals(0.0, Crossing.secondsToStep(0.0, 1000, 2000));
         assertNull(Crossing.secondsToStep(null, 1000, 2000));
+    }
+
+    /** wall_ms is stored in whole milliseconds, so 0 means only that the run took less than 1 ms. */
+    @Test
+    void secondsUnknownBelowTimerResolution() {
+        assertNull(Crossing.secondsToStep(250.0, 1000, 0));
+        assertNull(Crossing.secondsToStep(1000.0, 1000, 0));
+        assertNull(Crossing.secondsToStep(0.0, 1000, 0));
+        assertNull(Crossing.secondsToStep(0.0, 0, 0));
     }
 
     @Test
