@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.depthsweep.experiment.ColumnSpec;
@@ -94,12 +95,16 @@ public final class FitJob {
         TableSchema runsSchema = Tables.runs(experiment);
         TableReader reader = new TableReader(spark, store, runsSchema);
 
-        Map<String, RunInfo> runs = readRuns(reader.read(runsSchema), experiment);
+        Dataset<Row> allRuns = reader.read(runsSchema);
+        Map<String, RunInfo> runs = readRuns(allRuns, experiment);
+        Dataset<Row> currentRuns = allRuns;
         int other = 0;
         if (cellIds != null) {
             int before = runs.size();
             runs.keySet().retainAll(cellIds);
             other = before - runs.size();
+            Dataset<Row> ids = spark.createDataset(new ArrayList<>(cellIds), Encoders.STRING()).toDF("cell_id");
+            currentRuns = allRuns.join(ids, allRuns.col("cell_id").equalTo(ids.col("cell_id")), "left_semi");
         }
         if (other > 0) {
             LOG.warn("{} cells in {} are not in the current sweep file (rows of an earlier run with other settings); "
@@ -129,6 +134,7 @@ public final class FitJob {
         Dataset<Row> curves = reader.read(Tables.curves(experiment))
                 .select("cell_id", "step", hasError ? SlopeFit.ERROR : "step", hasLoss ? SlopeFit.LOSS : "step");
         List<CellFits> fitted = curves.javaRDD()
+                .filter(row -> pByCell.value().containsKey(row.getString(0)))
                 .mapToPair(row -> new Tuple2<>(row.getString(0), new double[] {row.getLong(1),
                         hasError ? valueOrNaN(row, 2) : Double.NaN, hasLoss ? valueOrNaN(row, 3) : Double.NaN}))
                 .groupByKey()
@@ -172,7 +178,7 @@ public final class FitJob {
         String token = Long.toHexString(System.nanoTime());
         store.replaceTable(Tables.fits(), fitRows, token);
         store.replaceTable(Tables.acceleration(), accelerationRows, token);
-        writeSummaries(store, reader, experiment, token);
+        writeSummaries(store, reader, currentRuns, experiment, token);
 
         List<CellAnalysis> analyses = new ArrayList<>();
         int diverged = 0;
@@ -206,9 +212,10 @@ public final class FitJob {
                     other) : "")
                     + new SummaryTable(analyses, keys).format();
         }
-        summary += bestLearningRateSummary(reader.read(runsSchema), experiment);
-        LOG.info("fitted {} cells of {}", sorted.size(), store.dir());
-        return new Result(sorted.size(), analyses, summary);
+        summary += bestLearningRateSummary(currentRuns, experiment);
+        int fittedCells = (int) sorted.stream().filter(cell -> runs.containsKey(cell.cellId())).count();
+        LOG.info("fitted {} cells of {}", fittedCells, store.dir());
+        return new Result(fittedCells, analyses, summary);
     }
 
     /**
@@ -267,14 +274,15 @@ public final class FitJob {
     /**
      * Aggregates the fits and acceleration tables just written over seeds with {@link SeedAggregation} and replaces
      * the {@code fits_summary} and {@code acceleration_summary} tables.
+     *
+     * @param runs the runs rows of the cells to aggregate; rows of other cells are left out
      */
-    private static void writeSummaries(SweepStore store, TableReader reader, Experiment experiment, String token)
-            throws IOException {
+    private static void writeSummaries(SweepStore store, TableReader reader, Dataset<Row> runs,
+                                       Experiment experiment, String token) throws IOException {
         List<String> groupColumns = new ArrayList<>();
         for (Column column : Tables.groupColumns(experiment)) {
             groupColumns.add(column.name());
         }
-        Dataset<Row> runs = reader.read(Tables.runs(experiment));
         List<Object[]> fitsSummary = SeedAggregation.fitsSummary(reader.read(Tables.fits()), runs, groupColumns);
         List<Object[]> accelerationSummary = SeedAggregation.accelerationSummary(
                 reader.read(Tables.acceleration()), runs, groupColumns);

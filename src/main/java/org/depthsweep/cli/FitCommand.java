@@ -1,25 +1,34 @@
 package org.depthsweep.cli;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
 import org.depthsweep.analysis.FitJob;
+import org.depthsweep.experiment.ExperimentRegistry;
 import org.depthsweep.spark.SparkSessions;
 import org.depthsweep.store.SweepLock;
 import org.depthsweep.store.SweepStore;
 import org.depthsweep.store.Tables;
-import org.depthsweep.experiment.ExperimentRegistry;
+import org.depthsweep.sweep.FitSettings;
 import org.depthsweep.sweep.SweepSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fit SWEEP_DIR}: fits slopes again, for example with another window or threshold. */
+/**
+ * {@code fit SWEEP_DIR}: fits slopes again, for example with another window or threshold. Like {@code run}, it fits
+ * only the cells of the sweep's saved {@code sweep.conf}, the resolved sweep file of the last run. Without a readable
+ * {@code sweep.conf} it warns and fits every cell in the folder with the default fit settings.
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fits log-log convergence slopes and acceleration factors of a sweep's curves, rewrites the "
                 + "fits and acceleration tables and prints the summary.",
-                "Defaults come from the fit block of the sweep's saved sweep.conf."})
+                "Fits the cells of the sweep's saved sweep.conf, the sweep file of the last run, as run does; "
+                        + "cells of earlier runs with other settings are left out. Defaults come from its fit "
+                        + "block."})
 final class FitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "a sweep directory, OUTPUT/<name>")
     String sweepDir;
@@ -37,11 +46,13 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepSpec spec = SweepDirs.loadSpec(sweepDir);
+        Optional<SweepSpec> spec = SweepDirs.loadSavedSpec(sweepDir, "fit uses every cell in the folder, "
+                + "including cells of earlier runs with other settings, and the default fit settings");
         StopSignalHandler.setMessage("fit of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
                 + "running the same command again writes the derived tables in full");
-        double fraction = tailFraction != null ? tailFraction : spec.fit().tailFraction();
-        double threshold = eps != null ? eps : spec.fit().eps();
+        FitSettings settings = spec.map(SweepSpec::fit).orElse(FitSettings.DEFAULTS);
+        double fraction = tailFraction != null ? tailFraction : settings.tailFraction();
+        double threshold = eps != null ? eps : settings.eps();
         if (!(fraction > 0 && fraction < 1)) {
             throw new InvalidInputException("--tail-fraction must be in (0, 1), got " + fraction
                     + "; 0.1 fits the last decade of steps");
@@ -53,9 +64,11 @@ final class FitCommand implements Callable<Integer> {
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
             try (SweepLock lock = SweepLock.acquire(store)) {
-                store.recover(Tables.runs(ExperimentRegistry.get(spec.experiment())));
+                String experiment = spec.isPresent() ? spec.get().experiment() : SweepDirs.experimentOfRuns(store);
+                Set<String> cellIds = spec.map(SweepDirs::currentCellIds).orElse(null);
+                store.recover(Tables.runs(ExperimentRegistry.get(experiment)));
                 store.checkCurvesFiles();
-                FitJob.Result result = new FitJob(spark).fit(store, spec.experiment(), fraction, threshold);
+                FitJob.Result result = new FitJob(spark).fit(store, experiment, fraction, threshold, cellIds);
                 System.out.print(result.summary());
             }
         } finally {

@@ -1,6 +1,8 @@
 package org.depthsweep.cli;
 
 import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.apache.hadoop.fs.Path;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Parameters;
         description = {"Writes SWEEP_DIR/report/ from the sweep's Parquet tables: index.html (opens from disk), "
                 + "report.md, and every figure as PNG and SVG under figures/.",
                 "The slope and acceleration tables come from the fits_summary and acceleration_summary tables that "
-                        + "run and fit write; run fit SWEEP_DIR first for a sweep fitted by an older version."})
+                        + "run and fit write; run fit SWEEP_DIR first for a sweep fitted by an older version.",
+                "Covers the cells of the sweep's saved sweep.conf, the sweep file of the last run, as run and fit "
+                        + "do."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "a sweep directory, OUTPUT/<name>")
     String sweepDir;
@@ -34,19 +38,24 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepSpec spec = SweepDirs.loadSpec(sweepDir);
+        Optional<SweepSpec> spec = SweepDirs.loadSavedSpec(sweepDir, "the report covers every cell in the folder, "
+                + "including cells of earlier runs with other settings");
         StopSignalHandler.setMessage("report of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
                 + "running the same command again writes the report in full");
-        Experiment experiment = ExperimentRegistry.get(spec.experiment());
         SparkSession spark = SparkSessions.create(master, "depthsweep report");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
             try (SweepLock lock = SweepLock.acquire(store)) {
+                Experiment experiment = ExperimentRegistry.get(spec.isPresent() ? spec.get().experiment()
+                        : SweepDirs.experimentOfRuns(store));
                 // Reads the runs files and the curves footers, so a missing or damaged file is reported by name
                 // before Spark reads it.
                 store.readIndex(Tables.runs(experiment));
                 store.checkCurvesFiles();
-                write(spark, store, spec, experiment);
+                String name = spec.isPresent() ? spec.get().name() : store.dir().getName();
+                String description = spec.flatMap(SweepSpec::description).orElse(null);
+                Set<String> cellIds = spec.map(SweepDirs::currentCellIds).orElse(null);
+                write(spark, store, experiment, name, description, cellIds);
             }
         } finally {
             SparkSessions.stop(spark);
@@ -54,11 +63,14 @@ final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes the report of a sweep whose lock the caller holds, and prints where it went. */
-    static void write(SparkSession spark, SweepStore store, SweepSpec spec, Experiment experiment)
-            throws IOException {
-        ReportJob.Result result = new ReportJob(spark).write(store, experiment, spec.name(),
-                spec.description().orElse(null));
+    /**
+     * Writes the report of a sweep whose lock the caller holds, and prints where it went.
+     *
+     * @param cellIds ids of the cells of the sweep's current sweep file, or null for every cell in the folder
+     */
+    static void write(SparkSession spark, SweepStore store, Experiment experiment, String name, String description,
+                      Set<String> cellIds) throws IOException {
+        ReportJob.Result result = new ReportJob(spark).write(store, experiment, name, description, cellIds);
         System.out.printf("report with %d figures and %d tables: %s%n", result.figureNames().size(),
                 result.tableTitles().size(), new Path(result.dir(), ReportJob.INDEX_HTML));
         if (!result.fitted()) {

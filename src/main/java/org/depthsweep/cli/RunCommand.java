@@ -64,13 +64,6 @@ final class RunCommand implements Callable<Integer> {
             + "(as the report command does)")
     boolean writeReport;
 
-    /** Returns the ids of a sweep's cells. */
-    static java.util.Set<String> cellIds(List<Cell> cells) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        cells.forEach(cell -> ids.add(cell.cellId()));
-        return ids;
-    }
-
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(config)) {
@@ -118,14 +111,15 @@ final class RunCommand implements Callable<Integer> {
                 StopSignalHandler.throwIfRequested();
                 if (!noFit) {
                     FitJob.Result fit = new FitJob(spark).fit(store, spec.experiment(), spec.fit().tailFraction(),
-                            spec.fit().eps(), cellIds(cells));
+                            spec.fit().eps(), SweepDirs.cellIds(cells));
                     System.out.println();
                     System.out.print(fit.summary());
                 }
                 if (writeReport) {
                     StopSignalHandler.throwIfRequested();
                     System.out.println();
-                    ReportCommand.write(spark, store, spec, experiment);
+                    ReportCommand.write(spark, store, experiment, spec.name(),
+                            spec.description().orElse(null), SweepDirs.cellIds(cells));
                 }
                 if (report.failed() > 0) {
                     System.err.printf("warning: %d cells failed; their messages are in the runs table. Run the "

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
@@ -22,15 +24,19 @@ import org.depthsweep.store.SweepStore;
 import org.depthsweep.store.TableReader;
 import org.depthsweep.store.TableSchema;
 import org.depthsweep.store.Tables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tables a report is made of, read from one sweep directory: run counts, the group values of the cells, the
  * {@code fits_summary} and {@code acceleration_summary} rows, and curve bands computed on demand with Spark.
  *
  * <p>A group is a set of cells that differ only in their seed, as in the summary tables. Failed cells are left out
- * of the groups and the curve bands, because their curves stop at the failure.
+ * of the groups and the curve bands, because their curves stop at the failure. When the caller gives the cell ids of
+ * the current sweep file, the cells of other runs are left out of everything.
  */
 final class ReportData {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportData.class);
     private static final String FAILED = "failed";
     private static final String BAND_VALUE = "_value";
     private static final String BAND_X = "_x";
@@ -46,11 +52,25 @@ final class ReportData {
     private final List<Object[]> fitsSummary;
     private final TableSchema accelerationSummarySchema;
     private final List<Object[]> accelerationSummary;
+    private final long otherCells;
 
-    private ReportData(SparkSession spark, SweepStore store, Experiment experiment) throws IOException {
+    private ReportData(SparkSession spark, SweepStore store, Experiment experiment, Set<String> cellIds)
+            throws IOException {
         TableSchema runsSchema = Tables.runs(experiment);
         TableReader reader = new TableReader(spark, store, runsSchema);
-        runs = reader.read(runsSchema);
+        Dataset<Row> allRuns = reader.read(runsSchema);
+        if (cellIds == null) {
+            runs = allRuns;
+            otherCells = 0;
+        } else {
+            Dataset<Row> ids = spark.createDataset(new ArrayList<>(cellIds), Encoders.STRING()).toDF("cell_id");
+            runs = allRuns.join(ids, allRuns.col("cell_id").equalTo(ids.col("cell_id")), "left_semi");
+            otherCells = allRuns.count() - runs.count();
+        }
+        if (otherCells > 0) {
+            LOG.warn("{} cells in {} are not in the current sweep file (rows of an earlier run with other settings); "
+                    + "they are left out of the report", otherCells, store.dir());
+        }
         curves = reader.read(Tables.curves(experiment));
         curveColumns = experiment.curveColumns().stream().map(ColumnSpec::name).toList();
         groupColumns = Tables.groupColumns(experiment).stream().map(org.depthsweep.store.Column::name).toList();
@@ -80,9 +100,19 @@ final class ReportData {
         accelerationSummary = readIfPresent(store, reader, accelerationSummarySchema);
     }
 
-    /** Reads the runs, curves and summary tables of a sweep directory. */
+    /** Reads the runs, curves and summary tables of a sweep directory, covering every committed cell. */
     static ReportData load(SparkSession spark, SweepStore store, Experiment experiment) throws IOException {
-        return new ReportData(spark, store, experiment);
+        return new ReportData(spark, store, experiment, null);
+    }
+
+    /**
+     * Reads the runs, curves and summary tables of a sweep directory.
+     *
+     * @param cellIds ids of the current sweep file's cells, or null for every committed cell
+     */
+    static ReportData load(SparkSession spark, SweepStore store, Experiment experiment, Set<String> cellIds)
+            throws IOException {
+        return new ReportData(spark, store, experiment, cellIds);
     }
 
     /** Returns the rows of a derived table sorted by their group values, or null when the table was never written. */
@@ -114,6 +144,11 @@ final class ReportData {
     /** Returns the number of runs rows with each status, by status name in alphabetical order. */
     Map<String, Long> statusCounts() {
         return statusCounts;
+    }
+
+    /** Returns the number of committed cells outside the current sweep file, which the report leaves out. */
+    long otherCells() {
+        return otherCells;
     }
 
     /** Returns the group columns: every parameter column except the seed, in parameter order. */

@@ -55,18 +55,27 @@ public final class ReportJob {
     public record Result(Path dir, List<String> figureNames, List<String> tableTitles, boolean fitted) {
     }
 
+    /** Reads the sweep's tables and replaces its report folder, covering every cell in the folder. */
+    public Result write(SweepStore store, Experiment experiment, String sweepName, String description)
+            throws IOException {
+        return write(store, experiment, sweepName, description, null);
+    }
+
     /**
-     * Reads the sweep's tables and replaces its report folder.
+     * Reads the sweep's tables and replaces its report folder. Cells outside cellIds, such as rows an earlier run
+     * wrote with other settings, are left out of the run counts and figures, as {@code FitJob} leaves them out of
+     * the summary tables.
      *
      * @param store       the sweep directory
      * @param experiment  the sweep's experiment kind, which fixes the table schemas
      * @param sweepName   the report title
      * @param description the sweep file's description, or null
+     * @param cellIds     ids of the current sweep file's cells, or null for every committed cell
      * @throws IOException if a table cannot be read or a file cannot be written
      */
-    public Result write(SweepStore store, Experiment experiment, String sweepName, String description)
-            throws IOException {
-        ReportData data = ReportData.load(spark, store, experiment);
+    public Result write(SweepStore store, Experiment experiment, String sweepName, String description,
+                        Set<String> cellIds) throws IOException {
+        ReportData data = ReportData.load(spark, store, experiment, cellIds);
         List<TextTable> tables = new ReportTables(data).tables();
         List<FigureSection> sections = new ArrayList<>();
         if (ConvergenceFigures.applies(data)) {

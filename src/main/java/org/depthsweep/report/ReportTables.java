@@ -43,8 +43,13 @@ final class ReportTables {
             total += status.getValue();
         }
         rows.add(List.of("total", Long.toString(total)));
-        return new TextTable("Runs", "Cells by status. Failed cells are left out of the figures and summaries; run "
-                + "the sweep again to retry them.", List.of("status", "cells"), List.of(false, true), rows);
+        String note = "Cells by status. Failed cells are left out of the figures and summaries; run the sweep again "
+                + "to retry them.";
+        if (data.otherCells() > 0) {
+            note += " " + data.otherCells() + " cells of earlier runs with other settings are not in the current "
+                    + "sweep file and are left out of this report.";
+        }
+        return new TextTable("Runs", note, List.of("status", "cells"), List.of(false, true), rows);
     }
 
     /** Returns the metric the slope table shows: the error when the experiment records one, else the loss. */

@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -20,6 +22,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.depthsweep.sweep.ParamType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,6 +254,28 @@ public final class SweepStore {
             }
         }
         return index;
+    }
+
+    /**
+     * Reads the {@code experiment} column of every committed runs file, for a sweep directory whose sweep file is
+     * lost. The columns it reads are the same for every experiment kind.
+     *
+     * @return the experiment names, sorted; empty when no batch is committed
+     * @throws CorruptFileException when a committed runs file cannot be read as Parquet
+     */
+    public SortedSet<String> experimentNames() throws IOException {
+        Column cellId = Column.required("cell_id", ParamType.STRING);
+        Column status = Column.required("status", ParamType.STRING);
+        Column experiment = Column.required("experiment", ParamType.STRING);
+        TableSchema indexColumns = new TableSchema(Tables.RUNS, List.of(cellId, status));
+        TableSchema experimentColumn = new TableSchema(Tables.RUNS, List.of(experiment));
+        SortedSet<String> names = new TreeSet<>();
+        for (Path file : committedFiles(Tables.RUNS, indexColumns)) {
+            for (Object[] row : readCommitted(file, experimentColumn)) {
+                names.add((String) row[0]);
+            }
+        }
+        return names;
     }
 
     /**

@@ -19,6 +19,8 @@ import javax.imageio.ImageIO;
 
 import org.depthsweep.cli.Main;
 import org.depthsweep.experiment.toy.ToyExperiment;
+import org.depthsweep.sweep.Cell;
+import org.depthsweep.sweep.SweepLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,35 +50,29 @@ class ReportGoldenTest {
     @TempDir
     Path tmp;
 
-    /** Writes 2 p x 2 depth x 3 seeds of closed-form curves with 20 points per decade up to step 10^5. */
+    /**
+     * Writes 2 p x 2 depth x 3 seeds of closed-form curves with 20 points per decade up to step 10^5, under the cell
+     * ids and parameters of {@link #SWEEP_FILE}, so that fit and report take them as the sweep's current cells.
+     */
     static void writeSweep(Path dir) throws IOException {
         SyntheticSweep sweep = new SyntheticSweep(new ToyExperiment());
         long[] steps = SyntheticSweep.logSteps(20, 100_000);
-        for (double p : new double[] {3, 4}) {
-            for (long depth = 1; depth <= 2; depth++) {
-                for (long seed = 1; seed <= 3; seed++) {
-                    Map<String, Object> params = new HashMap<>();
-                    params.put("p", p);
-                    params.put("lr", 0.1);
-                    params.put("depth", depth);
-                    params.put("form", depth == 1 ? "plain" : "scalar");
-                    params.put("width", null);
-                    params.put("seed", seed);
-                    params.put("steps", 100_000L);
-                    double rate = 0.1 * (depth == 2 ? 1.7 : 1.0);
-                    double amplitude = 1 + 0.02 * (seed - 2);
-                    double exponent = (1 + 0.01 * (seed - 2)) / (p - 2);
-                    boolean deep = depth == 2;
-                    sweep.addCell("p" + (long) p + "-d" + depth + "-s" + seed, params, steps, step -> {
-                        double error = amplitude * Math.pow(1 + rate * step, -exponent);
-                        Map<String, Double> point = new HashMap<>();
-                        point.put("error", error);
-                        point.put("loss", Math.pow(error, p) / p);
-                        point.put("scale", deep ? 1 + 0.3 * (1 - 1 / (1 + rate * step)) : null);
-                        return point;
-                    }, 1000 * depth);
-                }
-            }
+        for (Cell cell : SweepLoader.parse(SWEEP_FILE, "sweep.conf", List.of()).cells()) {
+            double p = cell.getDouble("p");
+            long depth = cell.getLong("depth");
+            long seed = cell.getLong("seed");
+            double rate = 0.1 * (depth == 2 ? 1.7 : 1.0);
+            double amplitude = 1 + 0.02 * (seed - 2);
+            double exponent = (1 + 0.01 * (seed - 2)) / (p - 2);
+            boolean deep = depth == 2;
+            sweep.addCell(cell.cellId(), cell.values(), steps, step -> {
+                double error = amplitude * Math.pow(1 + rate * step, -exponent);
+                Map<String, Double> point = new HashMap<>();
+                point.put("error", error);
+                point.put("loss", Math.pow(error, p) / p);
+                point.put("scale", deep ? 1 + 0.3 * (1 - 1 / (1 + rate * step)) : null);
+                return point;
+            }, 1000 * depth);
         }
         sweep.write(dir, SWEEP_FILE);
     }
