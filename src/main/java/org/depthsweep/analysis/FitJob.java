@@ -18,9 +18,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.depthsweep.experiment.ColumnSpec;
 import org.depthsweep.experiment.Experiment;
 import org.depthsweep.experiment.ExperimentRegistry;
+import org.depthsweep.experiment.RunStatus;
 import org.depthsweep.experiment.linear.LinearExperiment;
 import org.depthsweep.store.Column;
 import org.depthsweep.store.SweepStore;
@@ -85,7 +87,8 @@ public final class FitJob {
     /**
      * Fits the committed cells of a sweep directory that belong to the given cell ids, so that rows an earlier run
      * wrote with other settings (say a different {@code steps}) do not mix into the summary; they stay in the runs
-     * and curves tables. Diverged cells are fitted but left out of the summary's slope medians.
+     * and curves tables. Diverged cells are fitted but left out of the printed summary and of the
+     * {@code fits_summary} and {@code acceleration_summary} tables.
      *
      * @param cellIds ids of the current sweep file's cells, or null for every committed cell
      */
@@ -273,7 +276,9 @@ public final class FitJob {
 
     /**
      * Aggregates the fits and acceleration tables just written over seeds with {@link SeedAggregation} and replaces
-     * the {@code fits_summary} and {@code acceleration_summary} tables.
+     * the {@code fits_summary} and {@code acceleration_summary} tables. Only cells with status {@code ok} enter
+     * them, because the slopes and crossings of diverged and failed cells do not describe convergence. The printed
+     * summary leaves them out too. The per-cell {@code fits} and {@code acceleration} tables keep them.
      *
      * @param runs the runs rows of the cells to aggregate; rows of other cells are left out
      */
@@ -283,9 +288,10 @@ public final class FitJob {
         for (Column column : Tables.groupColumns(experiment)) {
             groupColumns.add(column.name());
         }
-        List<Object[]> fitsSummary = SeedAggregation.fitsSummary(reader.read(Tables.fits()), runs, groupColumns);
+        Dataset<Row> okRuns = runs.filter(functions.col("status").equalTo(RunStatus.OK.label()));
+        List<Object[]> fitsSummary = SeedAggregation.fitsSummary(reader.read(Tables.fits()), okRuns, groupColumns);
         List<Object[]> accelerationSummary = SeedAggregation.accelerationSummary(
-                reader.read(Tables.acceleration()), runs, groupColumns);
+                reader.read(Tables.acceleration()), okRuns, groupColumns);
         store.replaceTable(Tables.fitsSummary(experiment), fitsSummary, token);
         store.replaceTable(Tables.accelerationSummary(experiment), accelerationSummary, token);
     }

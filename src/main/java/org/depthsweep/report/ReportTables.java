@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.depthsweep.analysis.AsymptoticWindow;
 import org.depthsweep.analysis.SlopeFit;
+import org.depthsweep.experiment.RunStatus;
 import org.depthsweep.store.TableSchema;
 
 /**
@@ -43,8 +44,8 @@ final class ReportTables {
             total += status.getValue();
         }
         rows.add(List.of("total", Long.toString(total)));
-        String note = "Cells by status. Failed cells are left out of the figures and summaries; run the sweep again "
-                + "to retry them.";
+        String note = "Cells by status. Failed cells are left out of the figures, and failed and diverged cells "
+                + "out of the slope and acceleration tables. Run the sweep again to retry failed cells.";
         if (data.otherCells() > 0) {
             note += " " + data.otherCells() + " cells of earlier runs with other settings are not in the current "
                     + "sweep file and are left out of this report.";
@@ -99,7 +100,7 @@ final class ReportTables {
                         + "95% t-interval and standard deviation. Window " + AsymptoticWindow.AUTO_WINDOW
                         + " is the longest tail whose local slope stays within +-"
                         + ReportFormat.value(AsymptoticWindow.DEFAULT_TOLERANCE) + "; its start column gives the "
-                        + "range over seeds of the step where that tail begins.",
+                        + "range over seeds of the step where that tail begins. " + leftOutNote(),
                 headers, numeric, rows);
     }
 
@@ -139,8 +140,16 @@ final class ReportTables {
                         + "the steps this cell needs; above 1, depth is faster. Mean over the seeds whose cell and "
                         + "partner both reached eps, with its 95% t-interval. The time factor is the same ratio in "
                         + "estimated wall-clock seconds. Depth-1 rows, whose factor is 1 by definition, are left "
-                        + "out.",
+                        + "out. " + leftOutNote(),
                 headers, numeric, rows);
+    }
+
+    /** Returns the sentence that counts the failed and diverged cells the summary tables leave out. */
+    private String leftOutNote() {
+        long leftOut = data.statusCounts().getOrDefault(RunStatus.FAILED.label(), 0L)
+                + data.statusCounts().getOrDefault(RunStatus.DIVERGED.label(), 0L);
+        long total = data.statusCounts().values().stream().mapToLong(Long::longValue).sum();
+        return "Failed and diverged cells are left out: " + leftOut + " of " + total + " cells.";
     }
 
     private static List<String> keyCells(Object[] row, TableSchema schema, List<String> keys) {

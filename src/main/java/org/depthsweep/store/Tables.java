@@ -126,10 +126,11 @@ public final class Tables {
 
     /**
      * Fits summary: for each group of cells that differ only in their seed, and each metric and window, the slopes
-     * aggregated over the cells. {@code slopes} counts cells with a finite slope, and the statistics use those
-     * only; the 95% t-interval is {@code slope_mean +- t(0.975, slopes - 1) * slope_std / sqrt(slopes)} and is
-     * null below 2 slopes. {@code from_step_min} and {@code from_step_max} give the range of the windows' first
-     * steps, which for the {@code auto} window is where the cells reached their asymptotic regime.
+     * aggregated over the cells whose status is {@code ok}, so diverged and failed cells are left out.
+     * {@code slopes} counts cells with a finite slope, and the statistics use those only; the 95% t-interval is
+     * {@code slope_mean +- t(0.975, slopes - 1) * slope_std / sqrt(slopes)} and is null below 2 slopes.
+     * {@code from_step_min} and {@code from_step_max} give the range of the windows' first steps, which for the
+     * {@code auto} window is where the cells reached their asymptotic regime.
      */
     public static TableSchema fitsSummary(Experiment experiment) {
         List<Column> columns = groupColumns(experiment);
@@ -152,8 +153,9 @@ public final class Tables {
 
     /**
      * Acceleration summary: for each group of cells that differ only in their seed, the acceleration factors
-     * aggregated over the cells. {@code reached} counts cells that reached eps and {@code factors} the cells with a
-     * factor (they and their depth-1 partner reached eps). The 95% t-intervals are null below 2 factors.
+     * aggregated over the cells whose status is {@code ok}, so diverged and failed cells are left out.
+     * {@code reached} counts cells that reached eps and {@code factors} the cells with a factor (they and their
+     * depth-1 partner reached eps). The 95% t-intervals are null below 2 factors.
      */
     public static TableSchema accelerationSummary(Experiment experiment) {
         List<Column> columns = groupColumns(experiment);

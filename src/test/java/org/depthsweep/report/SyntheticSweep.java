@@ -60,6 +60,12 @@ final class SyntheticSweep {
      */
     void addCell(String cellId, Map<String, Object> params, long[] steps, LongFunction<Map<String, Double>> curve,
                  long wallMs) {
+        addCell(cellId, params, steps, curve, wallMs, "ok");
+    }
+
+    /** Adds a cell with the given status, {@code ok} or {@code diverged}, as {@link #addCell} describes. */
+    void addCell(String cellId, Map<String, Object> params, long[] steps, LongFunction<Map<String, Double>> curve,
+                 long wallMs, String status) {
         SortedMap<String, Object> values = new TreeMap<>();
         for (ParamSpec param : experiment.parameters()) {
             values.put(param.column(), params.containsKey(param.name()) ? params.get(param.name())
@@ -77,7 +83,7 @@ final class SyntheticSweep {
         set(run, "sweep", "synthetic");
         set(run, "experiment", experiment.name());
         set(run, "derived_seed", 0L);
-        set(run, "status", "ok");
+        set(run, "status", status);
         set(run, "message", "");
         set(run, "steps_run", steps[steps.length - 1]);
         set(run, "final_loss", last.get("loss"));
