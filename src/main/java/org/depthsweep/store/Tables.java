@@ -155,7 +155,8 @@ public final class Tables {
      * Acceleration summary: for each group of cells that differ only in their seed, the acceleration factors
      * aggregated over the cells whose status is {@code ok}, so diverged and failed cells are left out.
      * {@code reached} counts cells that reached eps and {@code factors} the cells with a factor (they and their
-     * depth-1 partner reached eps). The 95% t-intervals are null below 2 factors.
+     * depth-1 partner reached eps), which the printed summary and the report label {@code reached}. The 95%
+     * t-intervals are null below 2 factors.
      */
     public static TableSchema accelerationSummary(Experiment experiment) {
         List<Column> columns = groupColumns(experiment);

@@ -1,6 +1,7 @@
 package org.depthsweep.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -137,5 +138,20 @@ class ReportSummaryTablesTest {
         String leftOut = "Failed and diverged cells are left out: " + DIVERGED + " of " + CELLS + " cells.";
         assertTrue(note("Slopes against theory").contains(leftOut), note("Slopes against theory"));
         assertTrue(note("Acceleration factors").contains(leftOut), note("Acceleration factors"));
+    }
+
+    /** Depth 2 at lr = 0.01 reached eps, but its partner did not, so it has no factor and is not counted. */
+    @Test
+    void reachedCountsCellsWithFactor() {
+        List<List<String>> acceleration = table("Acceleration factors");
+        List<String> header = acceleration.get(0);
+        assertFalse(header.contains("reached eps"), header.toString());
+        int reached = header.indexOf("reached");
+        int factor = header.indexOf("mean factor");
+        assertTrue(reached >= 0, "no reached column in " + header);
+        assertEquals(2, acceleration.size(), "one depth-2 row: " + acceleration);
+        List<String> row = acceleration.get(1);
+        assertEquals("0", row.get(reached), "row " + row);
+        assertEquals("-", row.get(factor), "row " + row);
     }
 }
