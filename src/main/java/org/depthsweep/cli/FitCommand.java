@@ -48,8 +48,8 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<SweepSpec> spec = SweepDirs.loadSavedSpec(sweepDir, "fit uses every cell in the folder, "
                 + "including cells of earlier runs with other settings, and the default fit settings");
-        StopSignalHandler.setMessage("fit of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
-                + "running the same command again writes the derived tables in full");
+        StopSignalHandler.setMessage("fit of " + sweepDir + " interrupted: the runs and curves tables are unchanged, "
+                + "and running the same command again writes the derived tables in full");
         FitSettings settings = spec.map(SweepSpec::fit).orElse(FitSettings.DEFAULTS);
         double fraction = tailFraction != null ? tailFraction : settings.tailFraction();
         double threshold = eps != null ? eps : settings.eps();

@@ -40,8 +40,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<SweepSpec> spec = SweepDirs.loadSavedSpec(sweepDir, "the report covers every cell in the folder, "
                 + "including cells of earlier runs with other settings");
-        StopSignalHandler.setMessage("report of " + sweepDir + " interrupted: the runs and curves tables are unchanged, and "
-                + "running the same command again writes the report in full");
+        StopSignalHandler.setMessage("report of " + sweepDir + " interrupted: the runs and curves tables are "
+                + "unchanged, and running the same command again writes the report in full");
         SparkSession spark = SparkSessions.create(master, "depthsweep report");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());

@@ -57,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-fit", description = "skip the slope fits and the summary after the run")
     boolean noFit;
 
-    @Option(names = "--dry-run", description = "check the sweep file, print the cell count and the parameters that vary, run nothing")
+    @Option(names = "--dry-run",
+            description = "check the sweep file, print the cell count and the parameters that vary, run nothing")
     boolean dryRun;
 
     @Option(names = "--report", description = "after the fits, write the figures and tables to OUTPUT/<name>/report "
@@ -77,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
         }
         SweepSpec spec = SweepLoader.load(config, sets);
         System.out.printf("sweep %s (%s): %d cells; parameters that vary: %s%n", spec.name(), spec.experiment(),
-                spec.cells().size(), spec.varyingParameters().isEmpty() ? "none" : String.join(", ", spec.varyingParameters()));
+                spec.cells().size(),
+                spec.varyingParameters().isEmpty() ? "none" : String.join(", ", spec.varyingParameters()));
         Experiment experiment = ExperimentRegistry.get(spec.experiment());
         experiment.checkInputs(spec.cells());
         List<Cell> cells = experiment.withInputFingerprints(spec.cells());
@@ -85,7 +87,8 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         if (cells.size() > spec.run().maxCells() && !yes) {
-            throw new InvalidInputException("sweep " + spec.name() + " expands to " + cells.size() + " cells, more than "
+            throw new InvalidInputException("sweep " + spec.name() + " expands to " + cells.size()
+                    + " cells, more than "
                     + "run.max_cells = " + spec.run().maxCells() + ". Pass --yes to run it anyway, or set "
                     + "run.max_cells higher.");
         }

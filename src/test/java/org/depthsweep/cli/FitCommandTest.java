@@ -128,8 +128,8 @@ class FitCommandTest {
     @Test
     void fitCountsOnlyFittedCells() throws Exception {
         Path sweep = runTwice();
-        Set<String> current = SweepDirs.cellIds(SweepLoader.load(CONFIG, List.of("steps=3000", "p=[3,4]",
-                "grid.seed=[1]")));
+        Set<String> current = SweepDirs.currentCellIds(SweepLoader.load(CONFIG, List.of("steps=3000",
+                "p=[3,4]", "grid.seed=[1]")));
         assertEquals(CELLS, current.size());
 
         SparkSession spark = SparkSessions.create("local[2]", "FitCommandTest");

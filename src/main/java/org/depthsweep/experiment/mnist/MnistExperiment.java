@@ -142,7 +142,8 @@ public final class MnistExperiment implements Experiment {
     }
 
     /**
-     * Requires {@code data.dir} and rejects {@code data.fingerprint}, which {@link #withInputFingerprints} sets; sets {@code added_init} and {@code added_init_std} to null for arch plain and the
+     * Requires {@code data.dir} and rejects {@code data.fingerprint}, which {@link #withInputFingerprints} sets. Sets
+     * {@code added_init} and {@code added_init_std} to null for arch plain and the
      * std to null for the identity, and {@code momentum} to null for the other optimizers; rejects a null momentum
      * for optimizer momentum and a {@code train_size} smaller than {@code batch}.
      */
