@@ -14,7 +14,6 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
@@ -114,23 +113,32 @@ final class SetOverrides {
     /**
      * Reads VALUE as a HOCON value, or as a string when it is not one.
      *
-     * @throws SweepSpecException when VALUE uses a substitution such as {@code ${x}}
+     * @throws SweepSpecException when VALUE uses a substitution such as {@code ${x}} or {@code ${?x}}
      */
     static ConfigValue parseValue(String text, String label) {
         if (!hasUnquotedComment(text)) {
             try {
                 Config parsed = parse(text, label);
                 if (parsed.root().keySet().equals(Set.of(PLACEHOLDER))) {
-                    return parsed.resolve(ConfigResolveOptions.noSystem()).root().get(PLACEHOLDER);
+                    // An override has no other keys to refer to, so a required substitution fails to resolve and an
+                    // optional one such as ${?HOME} resolves to nothing, which would drop the value or a list element.
+                    if (!parsed.isResolved()) {
+                        throw substitutionError(text, label);
+                    }
+                    return parsed.root().get(PLACEHOLDER);
                 }
-            } catch (ConfigException.UnresolvedSubstitution e) {
-                throw new SweepSpecException(label + ": VALUE uses a substitution, which an override cannot "
-                        + "resolve. Fix: write the value itself.");
             } catch (ConfigException.Parse e) {
                 // Not a HOCON value: take the text as a string below.
             }
         }
         return ConfigValueFactory.fromAnyRef(text, label);
+    }
+
+    private static SweepSpecException substitutionError(String text, String label) {
+        return new SweepSpecException(label + ": VALUE " + text + " uses a substitution, which an override cannot "
+                + "resolve because it reads no other keys, environment variables or system properties. So ${x} "
+                + "fails and an optional ${?x} resolves to nothing. Fix: write the value itself, and let the "
+                + "shell expand environment variables, as in --set \"data.dir=$HOME/data\".");
     }
 
     /**

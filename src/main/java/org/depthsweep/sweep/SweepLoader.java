@@ -2,11 +2,14 @@ package org.depthsweep.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
@@ -14,6 +17,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigResolver;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -42,8 +46,6 @@ public final class SweepLoader {
 
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private static final ConfigResolveOptions RESOLVE_OPTIONS = ConfigResolveOptions.noSystem();
-
     private static final ConfigRenderOptions RENDER_OPTIONS = ConfigRenderOptions.defaults()
             .setJson(false).setComments(false).setOriginComments(false).setFormatted(true);
 
@@ -68,7 +70,7 @@ public final class SweepLoader {
         try {
             ConfigParseOptions options = ConfigParseOptions.defaults()
                     .setSyntax(ConfigSyntax.CONF).setAllowMissing(false);
-            root = ConfigFactory.parseFile(file.toFile(), options).resolve(RESOLVE_OPTIONS).root();
+            root = resolve(ConfigFactory.parseFile(file.toFile(), options), source);
         } catch (ConfigException e) {
             throw hoconError(source, e);
         }
@@ -95,11 +97,45 @@ public final class SweepLoader {
         try {
             ConfigParseOptions options = ConfigParseOptions.defaults()
                     .setSyntax(ConfigSyntax.CONF).setOriginDescription(sourceName);
-            root = ConfigFactory.parseString(hoconText, options).resolve(RESOLVE_OPTIONS).root();
+            root = resolve(ConfigFactory.parseString(hoconText, options), sourceName);
         } catch (ConfigException e) {
             throw hoconError(sourceName, e);
         }
         return build(root, sourceName, sets, kinds);
+    }
+
+    /**
+     * Resolves the substitutions of a parsed file within the file.
+     *
+     * @throws SweepSpecException for an optional substitution such as {@code ${?NOPE}} that resolves to nothing,
+     *                            because HOCON would then drop its key or list element without a message
+     */
+    private static ConfigObject resolve(Config parsed, String source) {
+        Set<String> unresolvedOptional = new LinkedHashSet<>();
+        // Typesafe Config 1.4 calls the fallback resolver for every substitution that the file does not define. A
+        // required one then fails with UnresolvedSubstitution, so what is left are the optional ones.
+        ConfigResolver recorder = new ConfigResolver() {
+            @Override
+            public ConfigValue lookup(String path) {
+                unresolvedOptional.add(path);
+                return null;
+            }
+
+            @Override
+            public ConfigResolver withFallback(ConfigResolver fallback) {
+                return this;
+            }
+        };
+        ConfigObject root = parsed.resolve(ConfigResolveOptions.noSystem().appendResolver(recorder)).root();
+        if (!unresolvedOptional.isEmpty()) {
+            String path = unresolvedOptional.iterator().next();
+            throw new SweepSpecException(source + ": the optional substitution ${?" + path + "} resolves to "
+                    + "nothing, because " + path + " is not defined in the file and environment variables and system "
+                    + "properties are not read. HOCON would drop the key or list element that uses it, so a "
+                    + "parameter would take its default without a message. Fix: write the value itself, define "
+                    + path + " in the sweep file, or give the value with --set KEY=VALUE.");
+        }
+        return root;
     }
 
     private static SweepSpec build(ConfigObject fileRoot, String source, List<String> sets,

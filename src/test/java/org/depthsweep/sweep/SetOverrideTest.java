@@ -164,6 +164,25 @@ class SetOverrideTest {
     }
 
     @Test
+    void optionalSubstitutionRejected() {
+        String message = rejected(HEADER, "p=${?HOME}");
+        assertMentions(message, "--set p=${?HOME}", "optional ${?x} resolves to nothing",
+                "Fix: write the value itself");
+    }
+
+    @Test
+    void optionalSubstitutionInListRejected() {
+        String message = rejected(HEADER, "p=[3, ${?HOME}]");
+        assertMentions(message, "--set p=[3, ${?HOME}]", "substitution", "Fix: write the value itself");
+    }
+
+    @Test
+    void quotedDollarBraceIsText() {
+        SweepSpec spec = parse(FIXTURE, "data.dir=\"${HOME}/x\"");
+        assertEquals("${HOME}/x", spec.cells().get(0).get("data.dir"));
+    }
+
+    @Test
     void numberWithCommentTakenAsString() {
         String message = rejected(HEADER, "lr=0.1 # note");
         assertMentions(message, "--set lr=0.1 # note: lr = \"0.1 # note\"", "lr must be a number, not a string");

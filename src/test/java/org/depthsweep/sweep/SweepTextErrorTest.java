@@ -357,6 +357,28 @@ class SweepTextErrorTest {
     }
 
     @Test
+    void optionalSubstitutionResolvingToNothing() {
+        for (String line : List.of("p = ${?NOPE}", "p = [3, ${?NOPE}]", "grid { p = ${?NOPE} }",
+                "p = 4\np = ${?NOPE}")) {
+            String message = rejected(HEADER + line + "\n");
+            assertMentions(message, "test.conf", "${?NOPE} resolves to nothing",
+                    "environment variables and system properties are not read", "Fix: write the value itself");
+        }
+    }
+
+    @Test
+    void optionalSubstitutionWithinFile() {
+        SweepSpec spec = Sweeps.parse(HEADER + "y1 = 0.25\ny2 = ${?y1}\n");
+        assertEquals(0.25, spec.cells().get(0).getDouble("y2"));
+    }
+
+    @Test
+    void appendToUndefinedList() {
+        SweepSpec spec = Sweeps.parse(HEADER + "p += 3\np += 4\n");
+        assertEquals(2, spec.cells().size());
+    }
+
+    @Test
     void substitutionWithinFile() {
         SweepSpec spec = Sweeps.parse(HEADER + "y1 = 0.25\ny2 = ${y1}\n");
         assertEquals(0.25, spec.cells().get(0).getDouble("y2"));
