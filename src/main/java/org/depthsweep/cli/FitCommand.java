@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * only the cells of the sweep's saved {@code sweep.conf}, the resolved sweep file of the last run. Without a readable
  * {@code sweep.conf} it warns and fits every cell in the folder with the default fit settings.
  */
-@Command(name = "fit", mixinStandardHelpOptions = true,
+@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Fits log-log convergence slopes and acceleration factors of a sweep's curves, rewrites the "
                 + "fits and acceleration tables and prints the summary.",
                 "Fits the cells of the sweep's saved sweep.conf, the sweep file of the last run, as run does; "

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code report SWEEP_DIR}: writes the figures and tables of a sweep to SWEEP_DIR/report. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Writes SWEEP_DIR/report/ from the sweep's Parquet tables: index.html (opens from disk), "
                 + "report.md, and every figure as PNG and SVG under figures/.",
                 "The slope and acceleration tables come from the fits_summary and acceleration_summary tables that "

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code run CONFIG}: runs the missing cells of a sweep, then fits slopes and prints the summary. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Runs a sweep file on Spark: every cell without a result yet, then the slope fits.",
                 "Results go to OUTPUT/<name>/{runs,curves,fits,acceleration} as Parquet. A rerun of the same "
                         + "file runs only missing and failed cells."})

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sql SWEEP_DIR QUERY}: runs Spark SQL over a sweep's tables. */
-@Command(name = "sql", mixinStandardHelpOptions = true,
+@Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Runs a Spark SQL query over a sweep's tables, registered as the views runs, curves, fits, "
                 + "acceleration, fits_summary and acceleration_summary, and prints the result.",
                 "Example: sql output/toy-lp \"SELECT p, depth, avg(slope) FROM fits JOIN runs USING (cell_id) "
