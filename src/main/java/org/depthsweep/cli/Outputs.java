@@ -79,10 +79,32 @@ final class Outputs {
         try {
             status = fs.getFileStatus(path);
         } catch (FileNotFoundException e) {
+            requireCreatable(fs, path, label);
             return;
         }
         if (!status.isDirectory()) {
             throw new InvalidInputException(label + " " + path + " exists and is not a directory; " + fix);
+        }
+    }
+
+    /**
+     * Checks that the nearest existing ancestor of a missing path is a directory, because creating the path later
+     * would fail with Hadoop's ParentNotDirectoryException.
+     */
+    private static void requireCreatable(FileSystem fs, Path path, String label) throws IOException {
+        for (Path ancestor = path.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+            FileStatus status;
+            try {
+                status = fs.getFileStatus(ancestor);
+            } catch (FileNotFoundException e) {
+                continue;
+            }
+            if (!status.isDirectory()) {
+                throw new InvalidInputException(label + " " + path + " cannot be created because " + ancestor
+                        + " exists and is not a directory. Fix: move the file " + ancestor
+                        + " away, or give another --output.");
+            }
+            return;
         }
     }
 

@@ -1,9 +1,12 @@
 package org.depthsweep.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,10 +14,31 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The warning for a local output root when executors may run on other machines. */
+/** Checks of the output root, and the warning for a local output root when executors may run on other machines. */
 class OutputsTest {
     @TempDir
     Path tmp;
+
+    @Test
+    void outputRootUnderFileIsRejected() throws IOException {
+        Path file = Files.writeString(tmp.resolve("x"), "a file, not a folder");
+        String root = file.resolve("sub").toString();
+        String sweepDir = Outputs.sweepDir(root, "toy-lp");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Outputs.check(root, sweepDir, new Configuration()));
+
+        assertTrue(e.getMessage().contains("output root " + root), e.getMessage());
+        assertTrue(e.getMessage().contains(file + " exists and is not a directory"), e.getMessage());
+        assertTrue(e.getMessage().contains("Fix: move the file " + file + " away"), e.getMessage());
+    }
+
+    @Test
+    void missingOutputRootIsAccepted() {
+        String root = tmp.resolve("a").resolve("b").toString();
+
+        assertDoesNotThrow(() -> Outputs.check(root, Outputs.sweepDir(root, "toy-lp"), new Configuration()));
+    }
 
     @Test
     void remoteMasterWithLocalOutputWarns() throws IOException {
