@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Prints errors as one clear line instead of a stack trace: invalid input (exit 2) for sweep-file and usage errors
- * and for unreadable committed result files, the interrupt message after SIGINT (exit 130) or SIGTERM (exit 143),
- * and a failure (exit 1) with the cause chain for everything else. The stack trace goes to the log at debug level.
+ * Prints errors as one clear line instead of a stack trace: invalid input (exit 2) for sweep-file and usage errors,
+ * for unreadable committed result files and for a cluster master that Spark could not start with, the interrupt
+ * message after SIGINT (exit 130) or SIGTERM (exit 143), and a failure (exit 1) with the cause chain for everything
+ * else. The stack trace goes to the log at debug level.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
@@ -28,6 +29,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof SweepSpecException || e instanceof InvalidInputException
                 || e instanceof CorruptFileException) {
             commandLine.getErr().println("error: " + e.getMessage());
+            LOG.debug("invalid input", e);
             return Main.EXIT_BAD_INPUT;
         }
         if (e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("in use by")) {

@@ -46,6 +46,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SparkStart.checkMaster(master);
         Optional<SweepSpec> spec = SweepDirs.loadSavedSpec(sweepDir, "fit uses every cell in the folder, "
                 + "including cells of earlier runs with other settings, and the default fit settings");
         StopSignalHandler.setMessage("fit of " + sweepDir + " interrupted: the runs and curves tables are unchanged, "
@@ -60,7 +61,7 @@ final class FitCommand implements Callable<Integer> {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new InvalidInputException("--eps must be a finite number > 0, got " + threshold);
         }
-        SparkSession spark = SparkSessions.create(master, "depthsweep fit");
+        SparkSession spark = SparkStart.create(master, "depthsweep fit");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
             try (SweepLock lock = SweepLock.acquire(store)) {

@@ -7,4 +7,8 @@ final class InvalidInputException extends RuntimeException {
     InvalidInputException(String message) {
         super(message);
     }
+
+    InvalidInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

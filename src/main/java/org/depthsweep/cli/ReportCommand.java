@@ -38,11 +38,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SparkStart.checkMaster(master);
         Optional<SweepSpec> spec = SweepDirs.loadSavedSpec(sweepDir, "the report covers every cell in the folder, "
                 + "including cells of earlier runs with other settings");
         StopSignalHandler.setMessage("report of " + sweepDir + " interrupted: the runs and curves tables are "
                 + "unchanged, and running the same command again writes the report in full");
-        SparkSession spark = SparkSessions.create(master, "depthsweep report");
+        SparkSession spark = SparkStart.create(master, "depthsweep report");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
             try (SweepLock lock = SweepLock.acquire(store)) {

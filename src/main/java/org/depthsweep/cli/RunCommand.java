@@ -76,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
         if (writeReport && noFit) {
             throw new InvalidInputException("--report needs the fits that --no-fit skips; drop one of the two");
         }
+        SparkStart.checkMaster(master);
         SweepSpec spec = SweepLoader.load(config, sets);
         System.out.printf("sweep %s (%s): %d cells; parameters that vary: %s%n", spec.name(), spec.experiment(),
                 spec.cells().size(),
@@ -99,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
                 spec.configHash(), (int) spec.run().cellsPerTask(), (int) spec.run().maxAttempts(),
                 spec.run().progressSeconds());
 
-        SparkSession spark = SparkSessions.create(master, "depthsweep " + spec.name());
+        SparkSession spark = SparkStart.create(master, "depthsweep " + spec.name());
         try {
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             Outputs.check(output, sweepDir, hadoopConf);

@@ -82,12 +82,13 @@ final class SqlCommand implements Callable<Integer> {
             throw new InvalidInputException("--max-rows must be >= 1, got " + maxRows);
         }
         requireReadOnly(query);
+        SparkStart.checkMaster(master);
         SweepSpec spec = SweepDirs.loadSpec(sweepDir);
         Experiment experiment = ExperimentRegistry.get(spec.experiment());
         // Tables that a query might create go to a temporary folder, never into the working directory.
         System.setProperty("spark.sql.warehouse.dir",
                 java.nio.file.Files.createTempDirectory("depthsweep-sql-warehouse").toUri().toString());
-        SparkSession spark = SparkSessions.create(master, "depthsweep sql");
+        SparkSession spark = SparkStart.create(master, "depthsweep sql");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
             TableSchema runs = Tables.runs(experiment);
