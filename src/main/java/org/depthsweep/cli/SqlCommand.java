@@ -1,9 +1,15 @@
 package org.depthsweep.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +22,8 @@ import org.depthsweep.store.TableReader;
 import org.depthsweep.store.TableSchema;
 import org.depthsweep.store.Tables;
 import org.depthsweep.sweep.SweepSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +64,11 @@ final class SqlCommand implements Callable<Integer> {
                     + "empty field) or json (an array of objects) (default: ${DEFAULT-VALUE})")
     Format format;
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqlCommand.class);
+    private static final String WAREHOUSE_PROPERTY = "spark.sql.warehouse.dir";
+    /** Name prefix of the temporary warehouse folder of each sql command. */
+    static final String WAREHOUSE_PREFIX = "depthsweep-sql-warehouse";
+
     /** Statements that only read: a query over the sweep's tables must not be able to change them. */
     private static final java.util.Set<String> READ_ONLY_STATEMENTS = java.util.Set.of("select", "with", "show",
             "describe", "desc", "explain", "values", "table", "from");
@@ -85,9 +98,26 @@ final class SqlCommand implements Callable<Integer> {
         SparkStart.checkMaster(master);
         SweepSpec spec = SweepDirs.loadSpec(sweepDir);
         Experiment experiment = ExperimentRegistry.get(spec.experiment());
-        // Tables that a query might create go to a temporary folder, never into the working directory.
-        System.setProperty("spark.sql.warehouse.dir",
-                java.nio.file.Files.createTempDirectory("depthsweep-sql-warehouse").toUri().toString());
+        // Spark's catalog may create its warehouse folder, so it goes to a temporary folder, never into the working
+        // directory, and is deleted when the command ends. deleteOnExit covers an exit at once after a signal, for
+        // the empty folder that a read-only query leaves.
+        java.nio.file.Path warehouse = Files.createTempDirectory(WAREHOUSE_PREFIX);
+        warehouse.toFile().deleteOnExit();
+        String previousWarehouse = System.setProperty(WAREHOUSE_PROPERTY, warehouse.toUri().toString());
+        try {
+            run(spec, experiment);
+        } finally {
+            if (previousWarehouse == null) {
+                System.clearProperty(WAREHOUSE_PROPERTY);
+            } else {
+                System.setProperty(WAREHOUSE_PROPERTY, previousWarehouse);
+            }
+            deleteTree(warehouse);
+        }
+        return 0;
+    }
+
+    private void run(SweepSpec spec, Experiment experiment) throws IOException {
         SparkSession spark = SparkStart.create(master, "depthsweep sql");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
@@ -115,7 +145,20 @@ final class SqlCommand implements Callable<Integer> {
         } finally {
             SparkSessions.stop(spark);
         }
-        return 0;
+    }
+
+    /** Deletes a folder and everything in it, logging what cannot be deleted rather than failing the command. */
+    static void deleteTree(java.nio.file.Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<java.nio.file.Path> walk = Files.walk(root)) {
+            for (java.nio.file.Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not delete the temporary folder {}: {}", root, e.toString());
+        }
     }
 
     private void print(SparkSession spark, Dataset<Row> result) {
