@@ -26,6 +26,8 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        // A query may start with an SQL comment, "-- ...", which picocli would otherwise read as an unknown option.
+        commandLine.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
         return commandLine.execute(args);
     }
 

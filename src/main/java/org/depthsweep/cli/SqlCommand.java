@@ -69,24 +69,13 @@ final class SqlCommand implements Callable<Integer> {
     /** Name prefix of the temporary warehouse folder of each sql command. */
     static final String WAREHOUSE_PREFIX = "depthsweep-sql-warehouse";
 
-    /** Statements that only read: a query over the sweep's tables must not be able to change them. */
-    private static final java.util.Set<String> READ_ONLY_STATEMENTS = java.util.Set.of("select", "with", "show",
-            "describe", "desc", "explain", "values", "table", "from");
-
+    /**
+     * Checks that a query only reads, before Spark starts.
+     *
+     * @throws InvalidInputException for an empty query, one that does not parse, or one that may write
+     */
     static void requireReadOnly(String query) {
-        String trimmed = query.strip().replaceFirst("^\\(+", "");
-        String first = trimmed.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-        // A WITH clause may lead into an INSERT, so writing keywords are rejected anywhere in the query.
-        java.util.regex.Matcher writing = java.util.regex.Pattern.compile("(?i)\\b(insert|overwrite|create|drop|alter"
-                + "|truncate|delete|update|merge|load|cache|uncache|refresh|msck|set|reset|add)\\b").matcher(trimmed);
-        boolean writes = writing.find();
-        if (trimmed.isEmpty() || !READ_ONLY_STATEMENTS.contains(first) || writes && !"select".equals(first)) {
-            String found = trimmed.isEmpty() ? "an empty query"
-                    : READ_ONLY_STATEMENTS.contains(first) ? "a query that contains '" + writing.group(1) + "'"
-                    : "'" + first + "'";
-            throw new InvalidInputException("sql runs read-only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN), "
-                    + "got " + found + ". To change results, rerun or refit the sweep.");
-        }
+        ReadOnlyQuery.require(query);
     }
 
     @Override

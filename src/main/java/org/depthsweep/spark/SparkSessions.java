@@ -43,7 +43,7 @@ public final class SparkSessions {
     /**
      * Stops a session once no task runs, waiting at most {@link #STOP_WAIT_MS}. The tasks of a cancelled job, for
      * example after Ctrl-C, report back after the job has ended, and stopping Spark before they do logged rejected
-     * status updates with stack traces.
+     * status updates with stack traces. The session stops being this thread's active session.
      */
     public static void stop(SparkSession spark) {
         long deadline = System.nanoTime() + STOP_WAIT_MS * 1_000_000L;
@@ -56,6 +56,12 @@ public final class SparkSessions {
             }
         }
         spark.stop();
+        // Spark 3.5 leaves a stopped session active in this thread, and code that reads the active session's
+        // configuration, such as the SQL parser for INSERT OVERWRITE DIRECTORY, would then fail.
+        scala.Option<SparkSession> active = SparkSession.getActiveSession();
+        if (active.isDefined() && active.get() == spark) {
+            SparkSession.clearActiveSession();
+        }
     }
 
     private static int runningTasks(SparkSession spark) {

@@ -1,6 +1,7 @@
 package org.depthsweep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -70,6 +71,30 @@ class SqlCommandTest {
                 "--no-fit");
         assertEquals(0, run.code(), run.all());
         sweep = tmp.resolve("toy-lp").toString();
+    }
+
+    @Test
+    void commentedAndKeywordQueriesRun() {
+        Result commented = sql("-- cells per depth\nSELECT count(*) AS cells FROM runs WHERE depth = 1");
+        Result aliased = sql("WITH d AS (SELECT 1 AS x) SELECT count(*) AS reset FROM d");
+        Result literal = sql("SELECT 'update' AS s");
+
+        assertEquals(0, commented.code(), commented.all());
+        assertEquals("cells\n2", commented.out().strip(), commented.all());
+        assertEquals(0, aliased.code(), aliased.all());
+        assertEquals("reset\n1", aliased.out().strip(), aliased.all());
+        assertEquals(0, literal.code(), literal.all());
+        assertEquals("s\nupdate", literal.out().strip(), literal.all());
+    }
+
+    @Test
+    void writeRejectedBeforeSpark() {
+        Result result = sql("WITH r AS (SELECT * FROM runs) INSERT OVERWRITE DIRECTORY '" + tmp.resolve("dump")
+                + "' SELECT * FROM r");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
+        assertTrue(result.err().contains("got a query that contains 'INSERT'"), result.all());
+        assertFalse(Files.exists(tmp.resolve("dump")), "query wrote " + tmp.resolve("dump"));
     }
 
     @Test
