@@ -1,10 +1,13 @@
 package org.depthsweep.cli;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Parameters;
                 "The slope and acceleration tables come from the fits_summary and acceleration_summary tables that "
                         + "run and fit write; run fit SWEEP_DIR first for a sweep fitted by an older version.",
                 "Covers the cells of the sweep's saved sweep.conf, the sweep file of the last run, as run and fit "
-                        + "do."})
+                        + "do.",
+                "Files in SWEEP_DIR/report/ that the report does not write are kept."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "a sweep directory, OUTPUT/<name>")
     String sweepDir;
@@ -43,6 +47,7 @@ final class ReportCommand implements Callable<Integer> {
                 + "including cells of earlier runs with other settings");
         StopSignalHandler.setMessage("report of " + sweepDir + " interrupted: the runs and curves tables are "
                 + "unchanged, and running the same command again writes the report in full");
+        requireReportFolder(sweepDir, new Configuration());
         SparkSession spark = SparkStart.create(master, "depthsweep report");
         try {
             SweepStore store = new SweepStore(sweepDir, spark.sparkContext().hadoopConfiguration());
@@ -62,6 +67,25 @@ final class ReportCommand implements Callable<Integer> {
             SparkSessions.stop(spark);
         }
         return 0;
+    }
+
+    /**
+     * Checks that SWEEP_DIR/report is a folder or does not exist yet, so that writing the report replaces no user file.
+     *
+     * @throws InvalidInputException naming the path and the fix when it is a regular file
+     */
+    static void requireReportFolder(String sweepDir, Configuration conf) throws IOException {
+        Path report = new Path(sweepDir, ReportJob.REPORT_DIR);
+        FileStatus status;
+        try {
+            status = report.getFileSystem(conf).getFileStatus(report);
+        } catch (FileNotFoundException e) {
+            return;
+        }
+        if (!status.isDirectory()) {
+            throw new InvalidInputException("the report folder " + report + " exists and is a file, not a folder. "
+                    + "Fix: move or rename the file " + report + ", then run the command again.");
+        }
     }
 
     /**

@@ -104,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
             Outputs.check(output, sweepDir, hadoopConf);
+            if (writeReport) {
+                ReportCommand.requireReportFolder(sweepDir, hadoopConf);
+            }
             Outputs.localOutputWarning(spark.sparkContext().master(), sweepDir, hadoopConf)
                     .ifPresent(System.err::println);
             SweepStore store = new SweepStore(sweepDir, hadoopConf);
