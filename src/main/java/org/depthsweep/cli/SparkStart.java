@@ -26,7 +26,8 @@ final class SparkStart {
     /** Time allowed to open a TCP connection to a standalone master after Spark failed to start, in milliseconds. */
     static final int PROBE_TIMEOUT_MS = 2_000;
 
-    private static final Pattern LOCAL = Pattern.compile("local\\[\\s*([0-9]+|\\*)\\s*(?:,\\s*([0-9]+)\\s*)?]");
+    /** Spark 3.5's forms local[N] and local[N,F], which allow spaces only around the comma. */
+    private static final Pattern LOCAL = Pattern.compile("local\\[([0-9]+|\\*)(?:\\s*,\\s*([0-9]+))?]");
     private static final Pattern LOCAL_CLUSTER = Pattern.compile(
             "local-cluster\\[\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*,\\s*([0-9]+)\\s*]");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^\\s:/\\[\\]@?#]+):([0-9]{1,5})");

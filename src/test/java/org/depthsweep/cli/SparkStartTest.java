@@ -48,7 +48,7 @@ class SparkStartTest {
     @Test
     void validMastersAccepted() {
         List<String> masters = Arrays.asList(null, "local", "local[1]", "local[*]", "local[4,2]", "local[*,3]",
-                "local[ 2 , 3 ]", "local-cluster[2,1,1024]", "spark://127.0.0.1:7077",
+                "local[2 , 3]", "local-cluster[2,1,1024]", "spark://127.0.0.1:7077",
                 "spark://host1:7077,host2:7078", "spark://[::1]:7077", "yarn", "k8s://https://127.0.0.1:6443",
                 "mesos://127.0.0.1:5050");
         for (String master : masters) {
@@ -58,7 +58,7 @@ class SparkStartTest {
 
     @Test
     void invalidMastersRejected() {
-        List<String> masters = List.of("", "foo", "local[0]", "local[2,0]", "local[x]", "local[99999999999]",
+        List<String> masters = List.of("", "foo", "local[0]", "local[2,0]", "local[x]", "local[ 2 ]", "local[99999999999]",
                 "local-cluster[0,1,1024]", "spark://", "spark://127.0.0.1", "spark://127.0.0.1:0",
                 "spark://127.0.0.1:70000", "spark://127.0.0.1:7077,", "spark://127.0.0.1:7077/path", "k8s://",
                 "mesos://", "yarn-client", "LOCAL[2]");
