@@ -137,7 +137,7 @@ final class SqlCommand implements Callable<Integer> {
     }
 
     /** Deletes a folder and everything in it, logging what cannot be deleted rather than failing the command. */
-    static void deleteTree(java.nio.file.Path root) {
+    private static void deleteTree(java.nio.file.Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

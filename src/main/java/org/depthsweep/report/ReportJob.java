@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>The report is built in the sweep's staging folder. A new report folder is renamed into place as a whole, so
  * readers never see a half-written folder. Into an existing folder the files are moved one by one, index.html last,
  * and files that the report did not write, such as a user's notes, stay. Callers hold the sweep lock, because
- * staging belongs to the lock holder. Which figures appear depends on the curve columns: {@link ConvergenceFigures} for an {@code error}
- * column and {@link MnistFigures} for {@code loss}, {@code ce} and {@code reg}.
+ * staging belongs to the lock holder. Which figures appear depends on the curve columns: {@link ConvergenceFigures}
+ * for an {@code error} column and {@link MnistFigures} for {@code loss}, {@code ce} and {@code reg}.
  */
 public final class ReportJob {
     private static final Logger LOG = LoggerFactory.getLogger(ReportJob.class);

@@ -58,8 +58,8 @@ class SparkStartTest {
 
     @Test
     void invalidMastersRejected() {
-        List<String> masters = List.of("", "foo", "local[0]", "local[2,0]", "local[x]", "local[ 2 ]", "local[99999999999]",
-                "local-cluster[0,1,1024]", "spark://", "spark://127.0.0.1", "spark://127.0.0.1:0",
+        List<String> masters = List.of("", "foo", "local[0]", "local[2,0]", "local[x]", "local[ 2 ]",
+                "local[99999999999]", "local-cluster[0,1,1024]", "spark://", "spark://127.0.0.1", "spark://127.0.0.1:0",
                 "spark://127.0.0.1:70000", "spark://127.0.0.1:7077,", "spark://127.0.0.1:7077/path", "k8s://",
                 "mesos://", "yarn-client", "LOCAL[2]");
         for (String master : masters) {
