@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -39,30 +36,6 @@ class BadInputTest {
 
     @TempDir
     Path tmp;
-
-    private record Result(int code, String out, String err) {
-        String all() {
-            return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    private static Result runCli(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = Main.execute(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** Arguments of a small toy sweep of {@value #CELLS} cells in 4 batches, plus extra arguments. */
     private static String[] sweep(Object output, String... extra) {
@@ -119,7 +92,7 @@ class BadInputTest {
         Path missing = tmp.resolve("no-such-folder");
         Map<String, String> before = snapshot(tmp);
 
-        Result result = runCli("run", "conf/mnist-lenet.conf", "--output", output.toString(), "--set",
+        CliRun.Result result = CliRun.run("run", "conf/mnist-lenet.conf", "--output", output.toString(), "--set",
                 "data.dir=" + missing, "--no-fit");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
@@ -141,7 +114,7 @@ class BadInputTest {
         Files.write(data.resolve("train-images-idx3-ubyte.gz"), Arrays.copyOf(images, images.length / 2));
         Map<String, String> before = snapshot(tmp);
 
-        Result result = runCli("run", "conf/mnist-lenet.conf", "--output", output.toString(), "--set",
+        CliRun.Result result = CliRun.run("run", "conf/mnist-lenet.conf", "--output", output.toString(), "--set",
                 "data.dir=" + data, "--no-fit");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
@@ -156,7 +129,7 @@ class BadInputTest {
         Path missing = tmp.resolve("no-such-file.csv");
         Map<String, String> before = snapshot(tmp);
 
-        Result result = runCli("run", "conf/linear-ethanol.conf", "--output", output.toString(), "--set",
+        CliRun.Result result = CliRun.run("run", "conf/linear-ethanol.conf", "--output", output.toString(), "--set",
                 "data.path=" + missing, "--no-fit");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
@@ -171,7 +144,7 @@ class BadInputTest {
         Path csv = Files.writeString(tmp.resolve("bad.csv"), "f0,f1,concentration\n1,2,3\n4,abc,6\n");
         Map<String, String> before = snapshot(tmp);
 
-        Result result = runCli("run", "conf/linear-ethanol.conf", "--output", output.toString(), "--set",
+        CliRun.Result result = CliRun.run("run", "conf/linear-ethanol.conf", "--output", output.toString(), "--set",
                 "data.path=" + csv, "--set", "data.target=concentration", "--no-fit");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
@@ -185,7 +158,7 @@ class BadInputTest {
     void sweepNameLeavingRootIsRejected() throws IOException {
         Path output = tmp.resolve("out");
         Map<String, String> before = snapshot(tmp);
-        Result result = runCli(sweep(output, "--set", "name=../escaped"));
+        CliRun.Result result = CliRun.run(sweep(output, "--set", "name=../escaped"));
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
         assertTrue(result.err().contains("name"), result.all());
@@ -200,7 +173,7 @@ class BadInputTest {
         Path link = Files.createSymbolicLink(output.resolve("toy-lp"), elsewhere);
         Map<String, String> before = snapshot(tmp);
 
-        Result result = runCli(sweep(output));
+        CliRun.Result result = CliRun.run(sweep(output));
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
         assertTrue(result.err().contains("outside the output root"), result.all());
@@ -213,7 +186,7 @@ class BadInputTest {
         Path output = Files.writeString(tmp.resolve("out"), "a file, not a folder");
         Map<String, String> before = snapshot(tmp);
 
-        Result result = runCli(sweep(output));
+        CliRun.Result result = CliRun.run(sweep(output));
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
         assertTrue(result.err().contains("output root"), result.all());
@@ -223,7 +196,7 @@ class BadInputTest {
 
     @Test
     void unknownFileSystemIsRejected() {
-        Result result = runCli(sweep("nosuchfs://bucket/out"));
+        CliRun.Result result = CliRun.run(sweep("nosuchfs://bucket/out"));
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
         assertTrue(result.err().contains("no Hadoop file system is available"), result.all());
@@ -234,7 +207,7 @@ class BadInputTest {
     void gridAboveMaxCellsNeedsYes() throws IOException {
         Path output = tmp.resolve("out");
         Map<String, String> before = snapshot(tmp);
-        Result rejected = runCli(sweep(output, "--set", "run.max_cells=10"));
+        CliRun.Result rejected = CliRun.run(sweep(output, "--set", "run.max_cells=10"));
 
         assertEquals(Main.EXIT_BAD_INPUT, rejected.code(), rejected.all());
         assertTrue(rejected.err().contains(CELLS + " cells"), rejected.all());
@@ -242,7 +215,7 @@ class BadInputTest {
         assertTrue(rejected.err().contains("--yes"), rejected.all());
         assertEquals(before, snapshot(tmp), "files written");
 
-        Result accepted = runCli(sweep(output, "--set", "run.max_cells=10", "--yes", "--limit", "1"));
+        CliRun.Result accepted = CliRun.run(sweep(output, "--set", "run.max_cells=10", "--yes", "--limit", "1"));
         assertEquals(0, accepted.code(), accepted.all());
         assertTrue(accepted.out().contains("ran 1 cells"), accepted.all());
     }
@@ -251,13 +224,13 @@ class BadInputTest {
     void corruptRunsFileIsReported() throws IOException {
         Path output = tmp.resolve("out");
         Path sweep = output.resolve("toy-lp");
-        assertEquals(0, runCli(sweep(output)).code());
+        assertEquals(0, CliRun.run(sweep(output)).code());
         Path damaged = parts(sweep.resolve("runs")).get(0);
         byte[] bytes = Files.readAllBytes(damaged);
         Files.write(damaged, Arrays.copyOf(bytes, bytes.length / 2));
         Map<String, String> before = snapshot(output);
 
-        Result result = runCli(sweep(output));
+        CliRun.Result result = CliRun.run(sweep(output));
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
         assertTrue(result.err().contains("cannot be read as Parquet"), result.all());
@@ -269,7 +242,7 @@ class BadInputTest {
         String name = damaged.getFileName().toString();
         Files.delete(damaged);
         Files.delete(sweep.resolve("curves").resolve(name));
-        Result rerun = runCli(sweep(output));
+        CliRun.Result rerun = CliRun.run(sweep(output));
         assertEquals(0, rerun.code(), rerun.all());
         assertTrue(rerun.out().contains("ran 4 cells"), rerun.all());
         assertEquals(4, parts(sweep.resolve("runs")).size());
@@ -279,12 +252,12 @@ class BadInputTest {
     void corruptCurvesFileIsReported() throws IOException {
         Path output = tmp.resolve("out");
         Path sweep = output.resolve("toy-lp");
-        assertEquals(0, runCli(sweep(output)).code());
+        assertEquals(0, CliRun.run(sweep(output)).code());
         Path damaged = parts(sweep.resolve("curves")).get(1);
         Files.writeString(damaged, "overwritten by something that is not Parquet");
         Map<String, String> before = snapshot(output);
 
-        Result result = runCli(sweep(output));
+        CliRun.Result result = CliRun.run(sweep(output));
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
         assertTrue(result.err().contains(damaged.toString()), result.all());
@@ -297,14 +270,14 @@ class BadInputTest {
     void partialFilesAreRemovedNotReported() throws IOException, SQLException {
         Path output = tmp.resolve("out");
         Path sweep = output.resolve("toy-lp");
-        assertEquals(0, runCli(sweep(output, "--limit", "8")).code());
+        assertEquals(0, CliRun.run(sweep(output, "--limit", "8")).code());
         // What a driver killed mid-commit leaves: a staging folder and files of a batch without its runs part file.
         Path staging = Files.createDirectories(sweep.resolve("_staging").resolve("r1-00003-a0-1"));
         Files.writeString(staging.resolve("curves.parquet"), "half");
         Path orphanCurves = Files.writeString(sweep.resolve("curves").resolve("part-r1-00003.parquet"), "half");
         Path orphanFailed = Files.writeString(sweep.resolve("runs").resolve("failed-r1-00003-abc.parquet"), "half");
 
-        Result result = runCli(sweep(output));
+        CliRun.Result result = CliRun.run(sweep(output));
 
         assertEquals(0, result.code(), result.all());
         assertTrue(result.out().contains("ran 8 cells"), result.all());

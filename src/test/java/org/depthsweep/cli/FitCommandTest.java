@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,29 +38,9 @@ class FitCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-        String all() {
-            return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    private static Result runCli(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = Main.execute(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        Result result = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        assertEquals(0, code, result.all());
+    private static CliRun.Result runCli(String... args) {
+        CliRun.Result result = CliRun.run(args);
+        assertEquals(0, result.code(), result.all());
         return result;
     }
 
@@ -110,7 +88,7 @@ class FitCommandTest {
         Path sweep = runTwice();
         assertEquals(2L * CELLS, count(sweep, "runs", ""));
 
-        Result fit = runCli("fit", sweep.toString(), "--master", "local[2]");
+        CliRun.Result fit = runCli("fit", sweep.toString(), "--master", "local[2]");
         assertTrue(fit.out().contains(CELLS + " cells of earlier runs with other settings are left out"), fit.all());
         assertFalse(fit.err().contains("warning: "), fit.all());
         String currentSteps = " WHERE steps = 3000";
@@ -150,7 +128,7 @@ class FitCommandTest {
         Path sweepFile = sweep.resolve("sweep.conf");
 
         Files.delete(sweepFile);
-        Result missing = runCli("fit", sweep.toString(), "--master", "local[2]");
+        CliRun.Result missing = runCli("fit", sweep.toString(), "--master", "local[2]");
         List<String> warnings = missing.err().lines().filter(line -> line.startsWith("warning: ")).toList();
         assertEquals(1, warnings.size(), missing.all());
         assertTrue(warnings.get(0).contains("sweep.conf is missing, so fit uses every cell"), missing.all());
@@ -158,7 +136,7 @@ class FitCommandTest {
         assertEquals(2L * CELLS, sumOfCells(sweep, "acceleration_summary", ""));
 
         Files.writeString(sweepFile, "name = toy-lp\nexperiment = no-such-kind\n", StandardCharsets.UTF_8);
-        Result unreadable = runCli("report", sweep.toString(), "--master", "local[2]");
+        CliRun.Result unreadable = runCli("report", sweep.toString(), "--master", "local[2]");
         warnings = unreadable.err().lines().filter(line -> line.startsWith("warning: ")).toList();
         assertEquals(1, warnings.size(), unreadable.all());
         assertTrue(warnings.get(0).contains("sweep.conf cannot be read ("), unreadable.all());

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,26 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkStartTest {
     @TempDir
     Path tmp;
-
-    private record Result(int code, String err) {
-    }
-
-    private static Result runCli(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = Main.execute(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        return new Result(code, err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void validMastersAccepted() {
@@ -90,7 +67,7 @@ class SparkStartTest {
                 List.of("sql", sweep.toString(), "SELECT 1", "--master", "foo"),
                 List.of("report", sweep.toString(), "--master", "foo"));
         for (List<String> args : commands) {
-            Result result = runCli(args.toArray(String[]::new));
+            CliRun.Result result = CliRun.run(args.toArray(String[]::new));
 
             assertEquals(Main.EXIT_BAD_INPUT, result.code(), String.join(" ", args) + "\n" + result.err());
             assertTrue(result.err().contains("error: --master "), result.err());
@@ -118,8 +95,8 @@ class SparkStartTest {
 
     @Test
     void missingClusterManagerExitsTwo() {
-        Result result = runCli("run", "conf/toy-lp.conf", "--output", tmp.resolve("out").toString(), "--master",
-                "mesos://127.0.0.1:5050", "--no-fit");
+        CliRun.Result result = CliRun.run("run", "conf/toy-lp.conf", "--output", tmp.resolve("out").toString(),
+                "--master", "mesos://127.0.0.1:5050", "--no-fit");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains("Spark failed to start with master mesos://127.0.0.1:5050"), result.err());

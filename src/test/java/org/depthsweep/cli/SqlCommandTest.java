@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,32 +23,8 @@ class SqlCommandTest {
 
     private static String sweep;
 
-    private record Result(int code, String out, String err) {
-        String all() {
-            return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    private static Result runCli(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = Main.execute(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Result sql(String query) {
-        return runCli("sql", sweep, query, "--format", "csv", "--master", "local[2]");
+    private static CliRun.Result sql(String query) {
+        return CliRun.run("sql", sweep, query, "--format", "csv", "--master", "local[2]");
     }
 
     /** Returns the warehouse folders of sql commands in the JVM's temporary folder. */
@@ -66,8 +39,8 @@ class SqlCommandTest {
 
     @BeforeAll
     static void runSweep() {
-        Result run = runCli("run", "conf/toy-lp.conf", "--output", tmp.toString(), "--master", "local[2]", "--set",
-                "steps=1000", "--set", "p=[3,4]", "--set", "lr=0.1", "--set", "init=zero", "--set", "grid.seed=[1]",
+        CliRun.Result run = CliRun.run("run", "conf/toy-lp.conf", "--output", tmp.toString(), "--master", "local[2]",
+                "--set", "steps=1000", "--set", "p=[3,4]", "--set", "lr=0.1", "--set", "init=zero", "--set", "grid.seed=[1]",
                 "--no-fit");
         assertEquals(0, run.code(), run.all());
         sweep = tmp.resolve("toy-lp").toString();
@@ -75,9 +48,9 @@ class SqlCommandTest {
 
     @Test
     void commentedAndKeywordQueriesRun() {
-        Result commented = sql("-- cells per depth\nSELECT count(*) AS cells FROM runs WHERE depth = 1");
-        Result aliased = sql("WITH d AS (SELECT 1 AS x) SELECT count(*) AS reset FROM d");
-        Result literal = sql("SELECT 'update' AS s");
+        CliRun.Result commented = sql("-- cells per depth\nSELECT count(*) AS cells FROM runs WHERE depth = 1");
+        CliRun.Result aliased = sql("WITH d AS (SELECT 1 AS x) SELECT count(*) AS reset FROM d");
+        CliRun.Result literal = sql("SELECT 'update' AS s");
 
         assertEquals(0, commented.code(), commented.all());
         assertEquals("cells\n2", commented.out().strip(), commented.all());
@@ -89,7 +62,7 @@ class SqlCommandTest {
 
     @Test
     void writeRejectedBeforeSpark() {
-        Result result = sql("WITH r AS (SELECT * FROM runs) INSERT OVERWRITE DIRECTORY '" + tmp.resolve("dump")
+        CliRun.Result result = sql("WITH r AS (SELECT * FROM runs) INSERT OVERWRITE DIRECTORY '" + tmp.resolve("dump")
                 + "' SELECT * FROM r");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
@@ -101,10 +74,10 @@ class SqlCommandTest {
     void warehouseFolderRemoved() throws IOException {
         Set<String> before = warehouseFolders();
 
-        Result ok = sql("SELECT count(*) AS cells FROM runs");
+        CliRun.Result ok = sql("SELECT count(*) AS cells FROM runs");
         Set<String> afterSuccess = warehouseFolders();
         afterSuccess.removeAll(before);
-        Result invalid = sql("SELECT no_such_column FROM runs");
+        CliRun.Result invalid = sql("SELECT no_such_column FROM runs");
         Set<String> afterError = warehouseFolders();
         afterError.removeAll(before);
 

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.depthsweep.cli.Main;
+import org.depthsweep.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,32 +22,8 @@ class ReportFilesTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-        String all() {
-            return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    private static Result runCli(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            code = Main.execute(args);
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Result report(Path sweep) {
-        return runCli("report", sweep.toString(), "--master", "local[2]");
+    private static CliRun.Result report(Path sweep) {
+        return CliRun.run("report", sweep.toString(), "--master", "local[2]");
     }
 
     @Test
@@ -59,7 +32,7 @@ class ReportFilesTest {
         ReportGoldenTest.writeSweep(sweep);
         Path file = Files.writeString(sweep.resolve("report"), "the user's own file");
 
-        Result result = report(sweep);
+        CliRun.Result result = report(sweep);
 
         assertEquals(EXIT_BAD_INPUT, result.code(), result.all());
         assertTrue(result.err().contains("report folder " + file), result.all());
@@ -71,7 +44,7 @@ class ReportFilesTest {
     void otherFilesKept() throws IOException {
         Path sweep = tmp.resolve("synthetic");
         ReportGoldenTest.writeSweep(sweep);
-        Result first = report(sweep);
+        CliRun.Result first = report(sweep);
         assertEquals(0, first.code(), first.all());
         Path folder = sweep.resolve("report");
         Path figures = folder.resolve("figures");
@@ -83,7 +56,7 @@ class ReportFilesTest {
         Path index = folder.resolve(ReportJob.INDEX_HTML);
         Files.writeString(index, "an index.html from an earlier report");
 
-        Result second = report(sweep);
+        CliRun.Result second = report(sweep);
 
         assertEquals(0, second.code(), second.all());
         assertEquals("my notes", Files.readString(notes));
