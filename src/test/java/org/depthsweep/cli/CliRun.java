@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the command line in this JVM, as {@code submit/local} would, and captures what it prints. */
+/** Runner of the command line inside this JVM, with the arguments of {@code submit/local}, capturing its output. */
 public final class CliRun {
     private CliRun() {
     }
