@@ -37,7 +37,8 @@ final class CellExpander {
      * @param dimensions the factors, sorted by key
      * @return the distinct cells
      * @throws SweepSpecException when the grid has more than {@value #MAX_GRID_CELLS} cells, when a value is invalid,
-     *                            or when {@link Experiment#normalize} rejects a cell
+     *                            when no cell reads a written value ({@link UnreadValues}), or when
+     *                            {@link Experiment#normalize} rejects a cell
      */
     static List<Cell> expand(Experiment experiment, long sweepSeed, List<Dimension> dimensions, SpecErrors errors) {
         long total = gridSize(dimensions, errors);
@@ -56,6 +57,7 @@ final class CellExpander {
             defaults.put(spec.name(), spec.defaultValue());
         }
 
+        UnreadValues unread = new UnreadValues(experiment, dimensions);
         Map<String, Cell> cells = new LinkedHashMap<>();
         int[] index = new int[factors];
         SortedMap<String, Object> firstRejected = null;
@@ -71,6 +73,7 @@ final class CellExpander {
             }
             SortedMap<String, Object> values = new TreeMap<>(defaults);
             values.putAll(writtenValues);
+            unread.record(index, values);
             try {
                 Cell cell = new Cell(experiment.name(), sweepSeed, experiment.normalize(values));
                 cells.putIfAbsent(cell.cellId(), cell);
@@ -83,6 +86,7 @@ final class CellExpander {
             }
             advance(index, tuples);
         }
+        unread.check(tuples, errors);
         if (firstReason != null) {
             // When every cell is invalid, the message itself names the setting to fix, and no zip group helps.
             String fix = rejected == total ? "fix the setting that the message names"

@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Declaration of one experiment parameter: its name, type, default, allowed values and meaning. The sweep layer uses
- * it to check files and to convert values, and the store uses it to build the parameter columns of the runs table.
+ * Declaration of one experiment parameter: its name, type, default, allowed values, meaning and, for some, the
+ * condition under which cells read it. The sweep layer uses it to check files and to convert values, and the store
+ * uses it to build the parameter columns of the runs table.
  *
  * <p>A parameter name may contain dots ({@code data.dir}); its table column replaces each dot with an underscore.
  * Instances are immutable; the {@code with...} methods return changed copies.
@@ -28,10 +29,11 @@ public final class ParamSpec implements Serializable {
     private final Double upperBound;
     private final boolean upperInclusive;
     private final List<String> choices;
+    private final ReadCondition readCondition;
 
     private ParamSpec(String name, ParamType type, Object defaultValue, boolean nullable, String description,
                       Double lowerBound, boolean lowerInclusive, Double upperBound, boolean upperInclusive,
-                      List<String> choices) {
+                      List<String> choices, ReadCondition readCondition) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.defaultValue = defaultValue;
@@ -42,55 +44,56 @@ public final class ParamSpec implements Serializable {
         this.upperBound = upperBound;
         this.upperInclusive = upperInclusive;
         this.choices = choices;
+        this.readCondition = readCondition;
     }
 
     /** Declares a double parameter with the given default. */
     public static ParamSpec ofDouble(String name, Double defaultValue, String description) {
         return new ParamSpec(name, ParamType.DOUBLE, defaultValue, defaultValue == null, description,
-                null, false, null, false, List.of());
+                null, false, null, false, List.of(), null);
     }
 
     /** Declares a long parameter with the given default. */
     public static ParamSpec ofLong(String name, Long defaultValue, String description) {
         return new ParamSpec(name, ParamType.LONG, defaultValue, defaultValue == null, description,
-                null, false, null, false, List.of());
+                null, false, null, false, List.of(), null);
     }
 
     /** Declares a string parameter with the given default. */
     public static ParamSpec ofString(String name, String defaultValue, String description) {
         return new ParamSpec(name, ParamType.STRING, defaultValue, defaultValue == null, description,
-                null, false, null, false, List.of());
+                null, false, null, false, List.of(), null);
     }
 
     /** Declares a boolean parameter with the given default. */
     public static ParamSpec ofBoolean(String name, Boolean defaultValue, String description) {
         return new ParamSpec(name, ParamType.BOOLEAN, defaultValue, defaultValue == null, description,
-                null, false, null, false, List.of());
+                null, false, null, false, List.of(), null);
     }
 
     /** Returns a copy that only accepts values strictly greater than {@code bound}. */
     public ParamSpec greaterThan(double bound) {
         return new ParamSpec(name, type, defaultValue, nullable, description, bound, false, upperBound,
-                upperInclusive, choices);
+                upperInclusive, choices, readCondition);
     }
 
     /** Returns a copy that only accepts values greater than or equal to {@code bound}. */
     public ParamSpec atLeast(double bound) {
         return new ParamSpec(name, type, defaultValue, nullable, description, bound, true, upperBound,
-                upperInclusive, choices);
+                upperInclusive, choices, readCondition);
     }
 
     /** Returns a copy that only accepts values less than or equal to {@code bound}. */
     public ParamSpec atMost(double bound) {
         return new ParamSpec(name, type, defaultValue, nullable, description, lowerBound, lowerInclusive, bound,
-                true, choices);
+                true, choices, readCondition);
     }
 
     /** Returns a copy that only accepts the listed strings. */
     public ParamSpec oneOf(String... allowed) {
         Set<String> set = new LinkedHashSet<>(List.of(allowed));
         return new ParamSpec(name, type, defaultValue, nullable, description, lowerBound, lowerInclusive,
-                upperBound, upperInclusive, Collections.unmodifiableList(new ArrayList<>(set)));
+                upperBound, upperInclusive, Collections.unmodifiableList(new ArrayList<>(set)), readCondition);
     }
 
     /**
@@ -99,7 +102,38 @@ public final class ParamSpec implements Serializable {
      */
     public ParamSpec orNull() {
         return new ParamSpec(name, type, defaultValue, true, description, lowerBound, lowerInclusive, upperBound,
-                upperInclusive, choices);
+                upperInclusive, choices, readCondition);
+    }
+
+    /**
+     * Returns a copy that cells read only when the string parameter {@code parameter} has the value {@code value}, as
+     * the CSV settings of a sweep are read only when {@code data.source = csv}. The sweep loader rejects a written
+     * value (other than null) that no cell of the sweep reads. The experiment's {@code normalize} should still clear
+     * the parameter in the other cells. Replaces any earlier condition.
+     */
+    public ParamSpec readOnlyWhen(String parameter, String value) {
+        return new ParamSpec(name, type, defaultValue, nullable, description, lowerBound, lowerInclusive, upperBound,
+                upperInclusive, choices, new ReadCondition(parameter, value));
+    }
+
+    /**
+     * Condition under which cells read a parameter: {@code parameter} has the value {@code value}.
+     *
+     * @param parameter name of a string parameter of the same experiment
+     * @param value     one of that parameter's values
+     */
+    public record ReadCondition(String parameter, String value) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public ReadCondition {
+            Objects.requireNonNull(parameter, "parameter");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return parameter + " = " + value;
+        }
     }
 
     public String name() {
@@ -126,6 +160,11 @@ public final class ParamSpec implements Serializable {
 
     public String description() {
         return description;
+    }
+
+    /** Condition under which cells read this parameter, or null when every cell reads it. */
+    public ReadCondition readCondition() {
+        return readCondition;
     }
 
     /** Allowed strings, or an empty list when any string is allowed. */

@@ -10,8 +10,9 @@ import org.depthsweep.experiment.CurveRecorder;
 import org.depthsweep.experiment.Experiment;
 
 /**
- * An experiment kind for parser tests only, with what the toy kind lacks: a dotted parameter name ({@code data.dir})
- * and a boolean parameter. Its cells are parsed, never run.
+ * An experiment kind for parser tests only, with what the toy kind lacks: a dotted parameter name ({@code data.dir}),
+ * a boolean parameter and a parameter read only under a condition ({@code parquet.row_group_mb}). Its cells are
+ * parsed, never run.
  */
 final class FixtureExperiment implements Experiment {
     static final String NAME = "fixture";
@@ -19,6 +20,8 @@ final class FixtureExperiment implements Experiment {
     private static final List<ParamSpec> PARAMETERS = List.of(
             ParamSpec.ofString("data.dir", "/data", "folder of the input files"),
             ParamSpec.ofString("data.format", "csv", "format of the input files").oneOf("csv", "parquet"),
+            ParamSpec.ofDouble("parquet.row_group_mb", 128.0, "row group size of Parquet input, in MB").greaterThan(0)
+                    .orNull().readOnlyWhen("data.format", "parquet"),
             ParamSpec.ofBoolean("shuffle", false, "shuffle the inputs before each pass"),
             ParamSpec.ofDouble("rate", 1.0, "step size").greaterThan(0),
             ParamSpec.ofLong("seed", 0L, "cell seed"));
@@ -40,7 +43,11 @@ final class FixtureExperiment implements Experiment {
 
     @Override
     public SortedMap<String, Object> normalize(SortedMap<String, Object> values) {
-        return new TreeMap<>(values);
+        SortedMap<String, Object> out = new TreeMap<>(values);
+        if (!"parquet".equals(out.get("data.format"))) {
+            out.put("parquet.row_group_mb", null);
+        }
+        return out;
     }
 
     @Override
