@@ -139,6 +139,22 @@ class BadInputTest {
     }
 
     @Test
+    void csvSettingOnSyntheticSweepIsRejected() throws IOException {
+        Path output = tmp.resolve("out");
+        Map<String, String> before = snapshot(tmp);
+
+        Result result = runCli("run", "conf/linear-lp4.conf", "--output", output.toString(), "--set",
+                "data.path=/nonexistent.csv", "--no-fit");
+
+        assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
+        assertTrue(result.err().contains("--set data.path=/nonexistent.csv: data.path = \"/nonexistent.csv\""),
+                result.all());
+        assertTrue(result.err().contains("every cell has data.source = synthetic"), result.all());
+        assertTrue(result.err().contains("Fix: set data.source = csv"), result.all());
+        assertEquals(before, snapshot(tmp), "files written");
+    }
+
+    @Test
     void nonNumericCsvFieldIsRejected() throws IOException {
         Path output = tmp.resolve("out");
         Path csv = Files.writeString(tmp.resolve("bad.csv"), "f0,f1,concentration\n1,2,3\n4,abc,6\n");

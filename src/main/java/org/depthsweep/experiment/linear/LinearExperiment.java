@@ -95,9 +95,9 @@ public final class LinearExperiment implements Experiment {
     public static final Set<String> OPTIMIZER_SETTINGS = Set.of(MOMENTUM_BETA, MOMENTUM_NESTEROV, ADAGRAD_EPS,
             ADADELTA_RHO, ADADELTA_EPS, ADAM_BETA1, ADAM_BETA2, ADAM_EPS);
 
-    private static final List<String> SYNTHETIC_SETTINGS = List.of(DATA_SAMPLES, DATA_FEATURES, DATA_OUTPUTS,
+    static final List<String> SYNTHETIC_SETTINGS = List.of(DATA_SAMPLES, DATA_FEATURES, DATA_OUTPUTS,
             DATA_CONDITION, DATA_NOISE, DATA_SEED);
-    private static final List<String> CSV_SETTINGS = List.of(DATA_PATH, DATA_TARGET, DATA_HEADER, DATA_STANDARDIZE,
+    static final List<String> CSV_SETTINGS = List.of(DATA_PATH, DATA_TARGET, DATA_HEADER, DATA_STANDARDIZE,
             DATA_WHITEN, DATA_STANDARDIZE_TARGETS);
 
     private static final List<ParamSpec> PARAMETERS = List.of(
@@ -137,24 +137,32 @@ public final class LinearExperiment implements Experiment {
             ParamSpec.ofLong(POINTS_PER_DECADE, 50L, "curve rows per decade of steps").atLeast(1).atMost(10_000),
             ParamSpec.ofString(DATA_SOURCE, SYNTHETIC, "data: synthetic or csv").oneOf(SYNTHETIC, CSV),
             ParamSpec.ofLong(DATA_SAMPLES, 500L, "synthetic: number of samples n").atLeast(1).atMost(10_000_000)
-                    .orNull(),
+                    .orNull().readOnlyWhen(DATA_SOURCE, SYNTHETIC),
             ParamSpec.ofLong(DATA_FEATURES, 20L, "synthetic: number of features d").atLeast(1).atMost(100_000)
-                    .orNull(),
+                    .orNull().readOnlyWhen(DATA_SOURCE, SYNTHETIC),
             ParamSpec.ofLong(DATA_OUTPUTS, 1L, "synthetic: number of outputs k").atLeast(1).atMost(100_000)
-                    .orNull(),
-            ParamSpec.ofDouble(DATA_CONDITION, 10.0, "synthetic: condition number of X").atLeast(1).orNull(),
+                    .orNull().readOnlyWhen(DATA_SOURCE, SYNTHETIC),
+            ParamSpec.ofDouble(DATA_CONDITION, 10.0, "synthetic: condition number of X").atLeast(1).orNull()
+                    .readOnlyWhen(DATA_SOURCE, SYNTHETIC),
             ParamSpec.ofDouble(DATA_NOISE, 0.0, "synthetic: standard deviation of the target noise; 0 makes the "
-                    + "data realizable").atLeast(0).orNull(),
+                    + "data realizable").atLeast(0).orNull()
+                    .readOnlyWhen(DATA_SOURCE, SYNTHETIC),
             ParamSpec.ofLong(DATA_SEED, 0L, "synthetic: data seed; the data depend on the sweep seed and this value "
-                    + "only").orNull(),
-            ParamSpec.ofString(DATA_PATH, null, "csv: path of the CSV file"),
+                    + "only").orNull()
+                    .readOnlyWhen(DATA_SOURCE, SYNTHETIC),
+            ParamSpec.ofString(DATA_PATH, null, "csv: path of the CSV file")
+                    .readOnlyWhen(DATA_SOURCE, CSV),
             ParamSpec.ofString(DATA_TARGET, null, "csv: target column names, comma-separated (0-based indices when "
-                    + "the file has no header)"),
-            ParamSpec.ofBoolean(DATA_HEADER, true, "csv: the first line names the columns").orNull(),
-            ParamSpec.ofBoolean(DATA_STANDARDIZE, true, "csv: scale each feature to mean 0 and variance 1").orNull(),
-            ParamSpec.ofBoolean(DATA_WHITEN, false, "csv: PCA-whiten the features").orNull(),
+                    + "the file has no header)")
+                    .readOnlyWhen(DATA_SOURCE, CSV),
+            ParamSpec.ofBoolean(DATA_HEADER, true, "csv: the first line names the columns").orNull()
+                    .readOnlyWhen(DATA_SOURCE, CSV),
+            ParamSpec.ofBoolean(DATA_STANDARDIZE, true, "csv: scale each feature to mean 0 and variance 1").orNull()
+                    .readOnlyWhen(DATA_SOURCE, CSV),
+            ParamSpec.ofBoolean(DATA_WHITEN, false, "csv: PCA-whiten the features").orNull()
+                    .readOnlyWhen(DATA_SOURCE, CSV),
             ParamSpec.ofBoolean(DATA_STANDARDIZE_TARGETS, false, "csv: scale each target to mean 0 and variance 1")
-                    .orNull(),
+                    .orNull().readOnlyWhen(DATA_SOURCE, CSV),
             ParamSpec.ofString(DATA_FINGERPRINT, null, "csv: first 16 hex digits of the SHA-256 of the file's bytes, "
                     + "recorded by run and not written in sweep files"));
 
