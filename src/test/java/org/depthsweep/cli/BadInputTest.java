@@ -143,7 +143,7 @@ class BadInputTest {
         Path output = tmp.resolve("out");
         Map<String, String> before = snapshot(tmp);
 
-        Result result = runCli("run", "conf/linear-lp4.conf", "--output", output.toString(), "--set",
+        CliRun.Result result = CliRun.run("run", "conf/linear-lp4.conf", "--output", output.toString(), "--set",
                 "data.path=/nonexistent.csv", "--no-fit");
 
         assertEquals(Main.EXIT_BAD_INPUT, result.code(), result.all());
