@@ -69,6 +69,7 @@ final class FitCommand implements Callable<Integer> {
                 Set<String> cellIds = spec.map(SweepDirs::currentCellIds).orElse(null);
                 store.recover(Tables.runs(ExperimentRegistry.get(experiment)));
                 store.checkCurvesFiles();
+                SweepDirs.requireCurrentCells(store, ExperimentRegistry.get(experiment), cellIds);
                 FitJob.Result result = new FitJob(spark).fit(store, experiment, fraction, threshold, cellIds);
                 System.out.print(result.summary());
             }

@@ -61,6 +61,7 @@ final class ReportCommand implements Callable<Integer> {
                 String name = spec.isPresent() ? spec.get().name() : store.dir().getName();
                 String description = spec.flatMap(SweepSpec::description).orElse(null);
                 Set<String> cellIds = spec.map(SweepDirs::currentCellIds).orElse(null);
+                SweepDirs.requireCurrentCells(store, experiment, cellIds);
                 write(spark, store, experiment, name, description, cellIds);
             }
         } finally {

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.depthsweep.experiment.Experiment;
 import org.depthsweep.experiment.ExperimentRegistry;
 import org.depthsweep.store.SweepStore;
+import org.depthsweep.store.Tables;
 import org.depthsweep.sweep.Cell;
 import org.depthsweep.sweep.SweepLoader;
 import org.depthsweep.sweep.SweepSpec;
@@ -83,6 +84,30 @@ final class SweepDirs {
                     + "used%n", spec.name(), firstLine(e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * Stops a command that would cover none of the committed cells. This happens when the settings or the data files
+     * changed after the last run, so that the saved sweep file's cells, with the data fingerprints as they read now,
+     * include no committed cell. Fitting or reporting them would replace the derived tables or the report with empty
+     * ones.
+     *
+     * @param cellIds ids of the current cells, or null for every committed cell, which always passes
+     * @throws InvalidInputException naming the folder and the fix, before anything is written
+     */
+    static void requireCurrentCells(SweepStore store, Experiment experiment, Set<String> cellIds)
+            throws IOException {
+        if (cellIds == null) {
+            return;
+        }
+        Set<String> committed = store.readIndex(Tables.runs(experiment)).keySet();
+        if (committed.isEmpty() || committed.stream().anyMatch(cellIds::contains)) {
+            return;
+        }
+        throw new InvalidInputException("none of the " + committed.size() + " committed cells of " + store.dir()
+                + " belongs to its " + SweepStore.SWEEP_FILE + " as it reads now, so the settings or the data files "
+                + "(data.path, data.dir) changed after the last run. Nothing was rewritten. Fix: run the sweep file "
+                + "again to compute its cells, then run this command again.");
     }
 
     /**

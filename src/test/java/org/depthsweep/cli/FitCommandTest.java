@@ -2,6 +2,7 @@ package org.depthsweep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -142,5 +143,26 @@ class FitCommandTest {
         assertTrue(warnings.get(0).contains("sweep.conf cannot be read ("), unreadable.all());
         assertTrue(warnings.get(0).contains("so the report covers every cell"), unreadable.all());
         assertEquals("| total | " + 2 * CELLS + " |", reportTotalRow(sweep));
+    }
+
+    @Test
+    void fitKeepsTablesWhenNoCellIsCurrent() throws Exception {
+        Path sweep = runTwice();
+        runCli("fit", sweep.toString(), "--master", "local[2]");
+        Path sweepFile = sweep.resolve("sweep.conf");
+        String saved = Files.readString(sweepFile, StandardCharsets.UTF_8);
+        String changed = saved.replaceFirst("steps\\s*[=:]\\s*3000", "steps = 4000");
+        assertNotEquals(saved, changed, "the saved sweep file sets steps");
+        Files.writeString(sweepFile, changed, StandardCharsets.UTF_8);
+
+        CliRun.Result fit = CliRun.run("fit", sweep.toString(), "--master", "local[2]");
+        assertEquals(Main.EXIT_BAD_INPUT, fit.code(), fit.all());
+        assertTrue(fit.err().contains("none of the " + 2 * CELLS + " committed cells"), fit.all());
+        assertTrue(fit.err().contains("Nothing was rewritten"), fit.all());
+        assertEquals(CELLS, count(sweep, "fits", ""), "the fits of the earlier fit stay");
+
+        CliRun.Result report = CliRun.run("report", sweep.toString(), "--master", "local[2]");
+        assertEquals(Main.EXIT_BAD_INPUT, report.code(), report.all());
+        assertFalse(Files.exists(sweep.resolve("report")), "no report is written");
     }
 }
