@@ -175,7 +175,13 @@ final class ReportData {
         return fitsSummarySchema;
     }
 
-    /** Returns the fits summary rows sorted by group values, or null when the sweep has not been fitted. */
+    /**
+     * Returns the fits summary rows sorted by group values, or null when the sweep has not been fitted.
+     *
+     * <p>NOTE: these rows are what the last {@code run} or {@code fit} wrote. After {@code run --no-fit} with other
+     * settings, or a fit without {@code sweep.conf}, they can cover other cells than the runs counts and figures,
+     * and nothing warns. Running {@code fit SWEEP_DIR} before the report brings them in line.
+     */
     List<Object[]> fitsSummary() {
         return fitsSummary;
     }
