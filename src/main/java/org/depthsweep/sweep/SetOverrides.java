@@ -31,8 +31,8 @@ import org.depthsweep.experiment.Experiment;
  * a list with a typing slip rather than a string.
  *
  * <p>When KEY names a parameter of the sweep's experiment, the override replaces every place that gives it: the key
- * is removed from {@code grid}, from each zip group (dropping a group that becomes empty) and from the top level, and
- * the value is set at top level. So {@code --set p=4} fixes p and {@code --set p=[3,4]} makes p an axis. Any other
+ * is removed from {@code grid}, from each zip group (dropping a group that becomes empty, and keeping each remaining
+ * tuple once) and from the top level, and the value is set at top level. So {@code --set p=4} fixes p and {@code --set p=[3,4]} makes p an axis. Any other
  * KEY ({@code name}, {@code seed}, {@code fit.eps}, {@code grid.seed}, ...) is set at its path as written.
  */
 final class SetOverrides {
@@ -199,13 +199,60 @@ final class SetOverrides {
                 ConfigObject before = (ConfigObject) group;
                 ConfigObject after = removeParameter(before, name);
                 if (before.isEmpty() || !after.isEmpty()) {
-                    remainingGroups.add(after);
+                    remainingGroups.add(after == before ? after : withoutRepeatedTuples(after));
                 }
             }
             out = out.withValue("zip", ConfigValueFactory.fromIterable(remainingGroups).withOrigin(zip.origin()));
         }
         String path = ConfigUtil.joinPath(name.split("\\.", -1));
         return out.toConfig().withValue(path, value).root();
+    }
+
+    /**
+     * Returns a zip group that lost a member to an override with each repeated tuple of the other members kept once,
+     * in first-seen order. Pairs such as (1, gd), (2, gd) leave gd twice once depth is taken out, and the override
+     * means every remaining value, so {@code --set depth=[1,2]} crosses depth with each optimizer once. A group whose
+     * members are not lists of one length is returned as it is, for the loader to report.
+     */
+    private static ConfigObject withoutRepeatedTuples(ConfigObject group) {
+        Config members = group.toConfig();
+        List<String> paths = new ArrayList<>();
+        int length = -1;
+        for (Map.Entry<String, ConfigValue> member : members.entrySet()) {
+            if (member.getValue().valueType() != ConfigValueType.LIST) {
+                return group;
+            }
+            int size = ((ConfigList) member.getValue()).size();
+            if (length >= 0 && size != length) {
+                return group;
+            }
+            length = size;
+            paths.add(member.getKey());
+        }
+        List<Integer> keptIndices = new ArrayList<>();
+        Set<List<Object>> seen = new HashSet<>();
+        for (int i = 0; i < length; i++) {
+            List<Object> tuple = new ArrayList<>();
+            for (String path : paths) {
+                tuple.add(((ConfigList) members.getValue(path)).get(i).unwrapped());
+            }
+            if (seen.add(tuple)) {
+                keptIndices.add(i);
+            }
+        }
+        if (keptIndices.size() == length) {
+            return group;
+        }
+        Config out = members;
+        for (String path : paths) {
+            ConfigList values = (ConfigList) members.getValue(path);
+            List<ConfigValue> keptValues = new ArrayList<>();
+            for (int i : keptIndices) {
+                keptValues.add(values.get(i));
+            }
+            out = out.withValue(path, ConfigValueFactory.fromIterable(keptValues).withOrigin(values.origin()));
+        }
+        return out.root();
     }
 
     /**

@@ -195,6 +195,15 @@ class SetOverrideTest {
     }
 
     @Test
+    void zipMemberOverrideKeepsOtherTuplesOnce() {
+        String text = HEADER + "form = chain\nzip = [ { depth = [1, 2, 3, 1], init = [zero, zero, zero, small] } ]\n";
+        SweepSpec spec = parse(text, "depth=[2,3]");
+        assertEquals(4, spec.cells().size(), "depth 2 and 3 crossed with init zero and small");
+        assertEquals(List.of(2L, 2L, 3L, 3L), column(spec, "depth"));
+        assertEquals(List.of("zero", "small", "zero", "small"), column(spec, "init"));
+    }
+
+    @Test
     void unclosedListForNumberRejected() {
         String message = rejected(HEADER, "p=[3,4");
         assertMentions(message, "--set p=[3,4", "VALUE [3,4 is not a valid HOCON value", "List should have ended",
