@@ -10,10 +10,14 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Prints errors as one clear line instead of a stack trace: invalid input (exit 2) for sweep-file and usage errors,
- * for unreadable committed result files and for a cluster master that Spark could not start with, the interrupt
- * message after SIGINT (exit 130) or SIGTERM (exit 143), and a failure (exit 1) with the cause chain for everything
- * else. The stack trace goes to the log at debug level.
+ * Handler that prints each error as one line instead of a stack trace, which goes to the log at debug level.
+ *
+ * <ul>
+ *   <li>Exit 2, invalid input: sweep-file and usage errors, unreadable committed result files, and a cluster master
+ *       that Spark could not start with.</li>
+ *   <li>Exit 130 or 143: the interrupt message after SIGINT or SIGTERM.</li>
+ *   <li>Exit 1: any other failure, with its cause chain.</li>
+ * </ul>
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);

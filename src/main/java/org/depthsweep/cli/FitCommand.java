@@ -10,6 +10,7 @@ import org.depthsweep.experiment.ExperimentRegistry;
 import org.depthsweep.spark.SparkSessions;
 import org.depthsweep.store.SweepLock;
 import org.depthsweep.store.SweepStore;
+import org.depthsweep.store.TableSchema;
 import org.depthsweep.store.Tables;
 import org.depthsweep.sweep.FitSettings;
 import org.depthsweep.sweep.SweepSpec;
@@ -67,9 +68,10 @@ final class FitCommand implements Callable<Integer> {
             try (SweepLock lock = SweepLock.acquire(store)) {
                 String experiment = spec.isPresent() ? spec.get().experiment() : SweepDirs.experimentOfRuns(store);
                 Set<String> cellIds = spec.map(SweepDirs::currentCellIds).orElse(null);
-                store.recover(Tables.runs(ExperimentRegistry.get(experiment)));
+                TableSchema runs = Tables.runs(ExperimentRegistry.get(experiment));
+                store.recover(runs);
                 store.checkCurvesFiles();
-                SweepDirs.requireCurrentCells(store, ExperimentRegistry.get(experiment), cellIds);
+                SweepDirs.requireCurrentCells(store, store.readIndex(runs).keySet(), cellIds);
                 FitJob.Result result = new FitJob(spark).fit(store, experiment, fraction, threshold, cellIds);
                 System.out.print(result.summary());
             }

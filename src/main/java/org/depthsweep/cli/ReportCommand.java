@@ -56,12 +56,12 @@ final class ReportCommand implements Callable<Integer> {
                         : SweepDirs.experimentOfRuns(store));
                 // Reads the runs files and the curves footers, so a missing or damaged file is reported by name
                 // before Spark reads it.
-                store.readIndex(Tables.runs(experiment));
+                Set<String> committed = store.readIndex(Tables.runs(experiment)).keySet();
                 store.checkCurvesFiles();
                 String name = spec.isPresent() ? spec.get().name() : store.dir().getName();
                 String description = spec.flatMap(SweepSpec::description).orElse(null);
                 Set<String> cellIds = spec.map(SweepDirs::currentCellIds).orElse(null);
-                SweepDirs.requireCurrentCells(store, experiment, cellIds);
+                SweepDirs.requireCurrentCells(store, committed, cellIds);
                 write(spark, store, experiment, name, description, cellIds);
             }
         } finally {

@@ -16,7 +16,6 @@ import org.apache.hadoop.fs.Path;
 import org.depthsweep.experiment.Experiment;
 import org.depthsweep.experiment.ExperimentRegistry;
 import org.depthsweep.store.SweepStore;
-import org.depthsweep.store.Tables;
 import org.depthsweep.sweep.Cell;
 import org.depthsweep.sweep.SweepLoader;
 import org.depthsweep.sweep.SweepSpec;
@@ -92,15 +91,14 @@ final class SweepDirs {
      * include no committed cell. Fitting or reporting them would replace the derived tables or the report with empty
      * ones.
      *
-     * @param cellIds ids of the current cells, or null for every committed cell, which always passes
+     * @param committed ids of the committed cells, from {@link SweepStore#readIndex}
+     * @param cellIds   ids of the current cells, or null for every committed cell, which always passes
      * @throws InvalidInputException naming the folder and the fix, before anything is written
      */
-    static void requireCurrentCells(SweepStore store, Experiment experiment, Set<String> cellIds)
-            throws IOException {
+    static void requireCurrentCells(SweepStore store, Set<String> committed, Set<String> cellIds) {
         if (cellIds == null) {
             return;
         }
-        Set<String> committed = store.readIndex(Tables.runs(experiment)).keySet();
         if (committed.isEmpty() || committed.stream().anyMatch(cellIds::contains)) {
             return;
         }
