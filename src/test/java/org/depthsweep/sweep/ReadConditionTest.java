@@ -1,12 +1,12 @@
 package org.depthsweep.sweep;
 
 import static org.depthsweep.sweep.Sweeps.assertMentions;
+import static org.depthsweep.sweep.Sweeps.column;
 import static org.depthsweep.sweep.Sweeps.parse;
 import static org.depthsweep.sweep.Sweeps.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,14 +20,6 @@ import org.junit.jupiter.api.Test;
 class ReadConditionTest {
     private static final String FIXTURE = "name = f\nexperiment = fixture\n";
     private static final String RULE = "parquet.row_group_mb is read only when data.format = parquet";
-
-    private static List<Object> column(SweepSpec spec, String parameter) {
-        List<Object> values = new ArrayList<>();
-        for (Cell cell : spec.cells()) {
-            values.add(cell.get(parameter));
-        }
-        return values;
-    }
 
     @Test
     void overrideWithoutConditionRejected() {

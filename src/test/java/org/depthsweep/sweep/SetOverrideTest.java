@@ -1,13 +1,13 @@
 package org.depthsweep.sweep;
 
 import static org.depthsweep.sweep.Sweeps.assertMentions;
+import static org.depthsweep.sweep.Sweeps.column;
 import static org.depthsweep.sweep.Sweeps.ids;
 import static org.depthsweep.sweep.Sweeps.parse;
 import static org.depthsweep.sweep.Sweeps.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,14 +16,6 @@ import org.junit.jupiter.api.Test;
 class SetOverrideTest {
     private static final String HEADER = "name = t\nexperiment = toy\n";
     private static final String FIXTURE = "name = f\nexperiment = fixture\n";
-
-    private static List<Object> column(SweepSpec spec, String parameter) {
-        List<Object> values = new ArrayList<>();
-        for (Cell cell : spec.cells()) {
-            values.add(cell.get(parameter));
-        }
-        return values;
-    }
 
     @Test
     void collapsesTopLevelAxis() {

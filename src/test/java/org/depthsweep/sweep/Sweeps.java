@@ -57,6 +57,15 @@ final class Sweeps {
         }
     }
 
+    /** Returns one parameter's value in each cell of a sweep, in cell order. */
+    static List<Object> column(SweepSpec spec, String parameter) {
+        List<Object> values = new ArrayList<>();
+        for (Cell cell : spec.cells()) {
+            values.add(cell.get(parameter));
+        }
+        return values;
+    }
+
     /** Returns the cell ids of a sweep, in cell order. */
     static List<String> ids(SweepSpec spec) {
         List<String> ids = new ArrayList<>();
